@@ -257,7 +257,7 @@ async fn demo(cli: &Cli) -> anyhow::Result<()> {
                 name: "Northwind Robotics (demo)".into(),
                 slug_base: format!("northwind-{suffix}"),
                 time_zone: "Europe/Berlin".into(),
-                meeting_hourly_cost_cents: 95_00,
+                meeting_hourly_cost_cents: 9_500,
             },
             now,
         )

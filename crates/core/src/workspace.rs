@@ -30,7 +30,7 @@ pub fn slug_base(name: &str) -> String {
 }
 
 /// Default cost of one person-hour in meetings, in cents, used for meeting cost.
-pub const DEFAULT_HOURLY_COST_CENTS: i64 = 75_00;
+pub const DEFAULT_HOURLY_COST_CENTS: i64 = 7_500;
 
 /// Parses a money amount in whole or decimal currency units ("85", "85.50").
 pub fn parse_hourly_cost(input: &str) -> Result<i64, ValidationError> {
@@ -51,7 +51,7 @@ pub fn parse_hourly_cost(input: &str) -> Result<i64, ValidationError> {
     let whole: i64 = whole.parse().map_err(|_| err())?;
     let frac: i64 = format!("{frac:0<2}").parse().map_err(|_| err())?;
     let cents = whole * 100 + frac;
-    if cents > 10_000_00 {
+    if cents > 1_000_000 {
         return Err(err());
     }
     Ok(cents)

@@ -137,13 +137,13 @@ pub async fn invite(
     if !inviter_role.can_grant(role) {
         return Err(AppError::Forbidden("Only owners can invite owners."));
     }
-    if let Some(existing) = state.db.user_by_email(email.as_str()).await? {
-        if state.db.member(workspace.id, existing.id).await?.is_some() {
-            return Err(AppError::conflict(
-                "already_member",
-                format!("{} is already a member of this workspace.", email.as_str()),
-            ));
-        }
+    if let Some(existing) = state.db.user_by_email(email.as_str()).await?
+        && state.db.member(workspace.id, existing.id).await?.is_some()
+    {
+        return Err(AppError::conflict(
+            "already_member",
+            format!("{} is already a member of this workspace.", email.as_str()),
+        ));
     }
     let secret = new_token("");
     let now = clock::now();

@@ -98,9 +98,8 @@ impl Db {
     }
 
     pub async fn revoke_invitation(&self, workspace_id: Uuid, id: Uuid) -> Result<()> {
-        let done =
-            on_write!(self, |pool| {
-                sqlx::query(
+        let done = on_write!(self, |pool| {
+            sqlx::query(
             "DELETE FROM invitations WHERE workspace_id = $1 AND id = $2 AND accepted_at IS NULL"
         )
         .bind(workspace_id)
@@ -108,7 +107,7 @@ impl Db {
         .execute(pool)
         .await?
         .rows_affected()
-            });
+        });
         if done == 0 {
             return Err(StoreError::NotFound);
         }

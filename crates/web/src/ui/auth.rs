@@ -206,14 +206,13 @@ pub async fn login(
     match checked {
         Ok(user) => {
             // A fresh session id at every log-in; any previous one ends.
-            if let Some(old) = cookie_value(&headers, SESSION_COOKIE) {
-                if let Some((session, _)) = state
+            if let Some(old) = cookie_value(&headers, SESSION_COOKIE)
+                && let Some((session, _)) = state
                     .db
                     .session_by_token_hash(&hash_token(old), goalmeet_core::clock::now())
                     .await?
-                {
-                    state.db.delete_session(session.id).await?;
-                }
+            {
+                state.db.delete_session(session.id).await?;
             }
             let cookie = start_session(&state, &user, user_agent(&headers), &ip).await?;
             let to = safe_next(Some(&form.next)).unwrap_or_else(|| "/".into());

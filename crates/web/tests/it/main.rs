@@ -1,0 +1,10 @@
+//! The integration tests: a real server per test, driven over HTTP, on
+//! SQLite and (with GOALMEET_TEST_POSTGRES_URL) PostgreSQL.
+
+mod helpers;
+
+mod accounts;
+mod browser;
+mod isolation;
+mod members;
+mod security;
