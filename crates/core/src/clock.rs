@@ -5,7 +5,12 @@ use chrono::{DateTime, SubsecRound, Utc};
 
 /// The current time, truncated to whole seconds.
 pub fn now() -> DateTime<Utc> {
-    Utc::now().trunc_subsecs(0)
+    trunc(Utc::now())
+}
+
+/// Drops sub-second precision.
+pub fn trunc(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.trunc_subsecs(0)
 }
 
 /// Parses an IANA time zone name such as `Europe/Berlin`.

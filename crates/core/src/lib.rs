@@ -2,9 +2,15 @@
 //! these types and the web layer parses user input into them.
 
 pub mod account;
+pub mod action;
+pub mod agenda;
 pub mod clock;
+pub mod decision;
 pub mod error;
+pub mod meeting;
+pub mod recurrence;
 pub mod role;
+pub mod template;
 pub mod workspace;
 
 pub use error::ValidationError;

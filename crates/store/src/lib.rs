@@ -15,8 +15,14 @@ mod repo;
 pub use db::{Backend, Db};
 pub use error::StoreError;
 pub use models::*;
+pub use repo::action::{ActionFilter, NewAction};
+pub use repo::agenda::AgendaFields;
 pub use repo::api_token::TokenGrant;
+pub use repo::decision::{DecisionFilter, NewDecision};
+pub use repo::meeting::{MeetingFields, MeetingScope, NewAgendaItem, NewMeeting};
 pub use repo::rate_limit::RateLimit;
+pub use repo::run::CarryOver;
+pub use repo::template::NewTemplate;
 pub use repo::workspace::NewWorkspace;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -118,3 +118,34 @@ impl Db {
         Ok(())
     }
 }
+
+impl Db {
+    /// Which of `ids` are members of the workspace.
+    pub async fn members_among(&self, workspace_id: Uuid, ids: &[Uuid]) -> Result<Vec<Uuid>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let all: Vec<(Uuid,)> = on_read!(self, |pool| sqlx::query_as(
+            "SELECT user_id FROM memberships WHERE workspace_id = $1"
+        )
+        .bind(workspace_id)
+        .fetch_all(pool)
+        .await?);
+        Ok(ids
+            .iter()
+            .copied()
+            .filter(|id| all.iter().any(|(m,)| m == id))
+            .collect())
+    }
+
+    /// Every member's id and name, by name, for pickers.
+    pub async fn member_names(&self, workspace_id: Uuid) -> Result<Vec<crate::Attendee>> {
+        Ok(on_read!(self, |pool| sqlx::query_as(
+            "SELECT u.id AS user_id, u.name FROM memberships m JOIN users u ON u.id = m.user_id \
+             WHERE m.workspace_id = $1 ORDER BY u.name, u.id LIMIT 2000"
+        )
+        .bind(workspace_id)
+        .fetch_all(pool)
+        .await?))
+    }
+}

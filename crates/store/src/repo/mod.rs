@@ -1,10 +1,16 @@
 //! One module per aggregate, each adding methods to [`crate::Db`].
 
+pub mod action;
+pub mod agenda;
 pub mod api_token;
+pub mod decision;
 mod invitation;
+pub mod meeting;
 mod member;
 pub mod rate_limit;
+pub mod run;
 mod session;
+pub mod template;
 mod user;
 pub mod workspace;
 

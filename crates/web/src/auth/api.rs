@@ -65,3 +65,13 @@ impl FromRequestParts<AppState> for ApiAuth {
         })
     }
 }
+
+impl ApiAuth {
+    pub fn actor(&self) -> crate::service::meeting::Actor<'_> {
+        crate::service::meeting::Actor {
+            user: &self.user,
+            workspace: &self.workspace,
+            role: self.role,
+        }
+    }
+}

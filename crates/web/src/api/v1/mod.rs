@@ -3,10 +3,16 @@
 //! errors as `{"error": code, "message": …}`, lists paginated with
 //! `?limit=&offset=` and answered as `{"items", "total", "limit", "offset"}`.
 
+pub mod action_items;
+pub mod agenda_items;
+pub mod decisions;
 pub mod invitations;
 pub mod me;
+pub mod meetings;
 pub mod members;
+pub mod series;
 pub mod signup;
+pub mod templates;
 pub mod tokens;
 pub mod types;
 pub mod workspace;
@@ -65,6 +71,52 @@ pub fn router() -> Router<AppState> {
             get(invitations::list).post(invitations::create),
         )
         .route("/invitations/{id}", delete(invitations::revoke))
+        .route("/meetings", get(meetings::list).post(meetings::create))
+        .route(
+            "/meetings/{id}",
+            get(meetings::show)
+                .patch(meetings::update)
+                .delete(meetings::remove),
+        )
+        .route("/meetings/{id}/start", post(meetings::start))
+        .route("/meetings/{id}/end", post(meetings::end))
+        .route("/meetings/{id}/cancel", post(meetings::cancel))
+        .route(
+            "/meetings/{id}/agenda-items",
+            get(agenda_items::list).post(agenda_items::create),
+        )
+        .route(
+            "/meetings/{id}/agenda-items/reorder",
+            post(agenda_items::reorder),
+        )
+        .route(
+            "/meetings/{id}/agenda-items/{item_id}",
+            patch(agenda_items::update).delete(agenda_items::remove),
+        )
+        .route("/series", post(series::create))
+        .route("/series/{id}", get(series::show))
+        .route("/templates", get(templates::list).post(templates::create))
+        .route(
+            "/templates/{id}",
+            get(templates::show)
+                .patch(templates::update)
+                .delete(templates::remove),
+        )
+        .route(
+            "/action-items",
+            get(action_items::list).post(action_items::create),
+        )
+        .route(
+            "/action-items/{id}",
+            get(action_items::show)
+                .patch(action_items::update)
+                .delete(action_items::remove),
+        )
+        .route("/decisions", get(decisions::list).post(decisions::create))
+        .route(
+            "/decisions/{id}",
+            get(decisions::show).patch(decisions::update),
+        )
         .fallback(|| async { AppError::NotFound })
 }
 

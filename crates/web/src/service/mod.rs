@@ -236,3 +236,6 @@ pub async fn update_workspace_settings(
         .update_workspace_settings(workspace.id, &name, time_zone.name(), cost)
         .await?)
 }
+
+pub mod meeting;
+pub mod outcome;

@@ -1,0 +1,134 @@
+-- Meetings: series, occurrences, agenda, outcomes and templates.
+CREATE TABLE series (
+    id BLOB PRIMARY KEY,
+    workspace_id BLOB NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    rrule TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    created_by BLOB NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX series_workspace ON series (workspace_id, created_at);
+
+CREATE TABLE meetings (
+    id BLOB PRIMARY KEY,
+    workspace_id BLOB NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    series_id BLOB REFERENCES series(id) ON DELETE SET NULL,
+    title TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    starts_at TEXT NOT NULL,
+    duration_minutes INTEGER NOT NULL,
+    location TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('draft', 'scheduled', 'in_progress', 'ended', 'cancelled')),
+    created_by BLOB NOT NULL REFERENCES users(id),
+    facilitator_id BLOB REFERENCES users(id) ON DELETE SET NULL,
+    note_taker_id BLOB REFERENCES users(id) ON DELETE SET NULL,
+    timekeeper_id BLOB REFERENCES users(id) ON DELETE SET NULL,
+    started_at TEXT,
+    ended_at TEXT,
+    current_item_id BLOB,
+    current_item_started_at TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX meetings_workspace_start ON meetings (workspace_id, starts_at, id);
+CREATE INDEX meetings_series_start ON meetings (series_id, starts_at);
+
+CREATE TABLE meeting_attendees (
+    meeting_id BLOB NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    user_id BLOB NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (meeting_id, user_id)
+);
+CREATE INDEX meeting_attendees_user ON meeting_attendees (user_id, meeting_id);
+
+CREATE TABLE agenda_items (
+    id BLOB PRIMARY KEY,
+    workspace_id BLOB NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    meeting_id BLOB NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    notes TEXT NOT NULL,
+    presenter_id BLOB REFERENCES users(id) ON DELETE SET NULL,
+    timebox_minutes INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('discussion', 'decision', 'information', 'update', 'check-in')),
+    state TEXT NOT NULL CHECK (state IN ('pending', 'discussed', 'deferred')),
+    proposal TEXT NOT NULL CHECK (proposal IN ('accepted', 'proposed', 'parked')),
+    position INTEGER NOT NULL,
+    roll_count INTEGER NOT NULL DEFAULT 0,
+    carried_from BLOB,
+    used_seconds INTEGER NOT NULL DEFAULT 0,
+    created_by BLOB NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    UNIQUE (meeting_id, carried_from)
+);
+CREATE INDEX agenda_items_meeting ON agenda_items (meeting_id, position);
+
+CREATE TABLE action_items (
+    id BLOB PRIMARY KEY,
+    workspace_id BLOB NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    assignee_id BLOB REFERENCES users(id) ON DELETE SET NULL,
+    due_on TEXT,
+    status TEXT NOT NULL CHECK (status IN ('open', 'done', 'cancelled')),
+    meeting_id BLOB REFERENCES meetings(id) ON DELETE SET NULL,
+    agenda_item_id BLOB REFERENCES agenda_items(id) ON DELETE SET NULL,
+    series_id BLOB REFERENCES series(id) ON DELETE SET NULL,
+    roll_count INTEGER NOT NULL DEFAULT 0,
+    created_by BLOB NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    completed_at TEXT
+);
+-- Lists are read newest-first or by due date, always within one workspace.
+CREATE INDEX action_items_workspace ON action_items (workspace_id, id);
+CREATE INDEX action_items_assignee ON action_items (workspace_id, assignee_id, status, due_on);
+CREATE INDEX action_items_status_due ON action_items (workspace_id, status, due_on);
+CREATE INDEX action_items_meeting ON action_items (meeting_id);
+CREATE INDEX action_items_series ON action_items (series_id, status);
+
+-- How an action item was reviewed in a later meeting of its series.
+CREATE TABLE action_reviews (
+    meeting_id BLOB NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    action_item_id BLOB NOT NULL REFERENCES action_items(id) ON DELETE CASCADE,
+    outcome TEXT NOT NULL CHECK (outcome IN ('done', 'not_done', 'dropped')),
+    reviewed_at TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, action_item_id)
+);
+
+CREATE TABLE decisions (
+    id BLOB PRIMARY KEY,
+    workspace_id BLOB NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    statement TEXT NOT NULL,
+    context TEXT NOT NULL,
+    rationale TEXT NOT NULL,
+    decided_by BLOB REFERENCES users(id) ON DELETE SET NULL,
+    decided_on TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('proposed', 'decided', 'superseded')),
+    superseded_by BLOB REFERENCES decisions(id) ON DELETE SET NULL,
+    revisit_on TEXT,
+    meeting_id BLOB REFERENCES meetings(id) ON DELETE SET NULL,
+    agenda_item_id BLOB REFERENCES agenda_items(id) ON DELETE SET NULL,
+    created_by BLOB NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX decisions_workspace ON decisions (workspace_id, id);
+CREATE INDEX decisions_meeting ON decisions (meeting_id);
+
+CREATE TABLE templates (
+    id BLOB PRIMARY KEY,
+    workspace_id BLOB NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    duration_minutes INTEGER NOT NULL,
+    created_by BLOB NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX templates_workspace ON templates (workspace_id, name);
+
+CREATE TABLE template_items (
+    template_id BLOB NOT NULL REFERENCES templates(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    timebox_minutes INTEGER NOT NULL,
+    notes TEXT NOT NULL,
+    PRIMARY KEY (template_id, position)
+);
