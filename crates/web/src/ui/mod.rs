@@ -2,9 +2,15 @@
 //! `templates/`, a shared shell (sidebar, workspace switcher, flash toast).
 
 mod account;
+mod actions;
+mod agenda;
 mod auth;
+mod decisions;
 mod invite;
+mod meetings;
 mod members;
+mod run;
+mod templates;
 mod workspace;
 
 use std::collections::HashMap;
@@ -48,6 +54,68 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/w/{slug}/invitations/{id}/revoke",
             post(members::revoke_invitation),
         )
+        .route(
+            "/w/{slug}/meetings",
+            get(meetings::list).post(meetings::create),
+        )
+        .route("/w/{slug}/meetings/new", get(meetings::new_page))
+        .route("/w/{slug}/meetings/{id}", get(agenda::page))
+        .route(
+            "/w/{slug}/meetings/{id}/edit",
+            get(meetings::edit_page).post(meetings::update),
+        )
+        .route("/w/{slug}/meetings/{id}/start", post(meetings::start))
+        .route("/w/{slug}/meetings/{id}/end", post(meetings::end))
+        .route("/w/{slug}/meetings/{id}/cancel", post(meetings::cancel))
+        .route("/w/{slug}/meetings/{id}/delete", post(meetings::delete))
+        .route(
+            "/w/{slug}/meetings/{id}/template",
+            post(meetings::save_as_template),
+        )
+        .route("/w/{slug}/meetings/{id}/summary", get(meetings::summary))
+        .route(
+            "/w/{slug}/meetings/{id}/summary.md",
+            get(meetings::summary_markdown),
+        )
+        .route("/w/{slug}/meetings/{id}/agenda", post(agenda::add))
+        .route(
+            "/w/{slug}/meetings/{id}/agenda/reorder",
+            post(agenda::reorder),
+        )
+        .route(
+            "/w/{slug}/meetings/{id}/agenda/{item}/edit",
+            post(agenda::edit),
+        )
+        .route(
+            "/w/{slug}/meetings/{id}/agenda/{item}/move",
+            post(agenda::move_item),
+        )
+        .route(
+            "/w/{slug}/meetings/{id}/agenda/{item}/delete",
+            post(agenda::remove),
+        )
+        .route(
+            "/w/{slug}/meetings/{id}/agenda/{item}/proposal",
+            post(agenda::proposal),
+        )
+        .route(
+            "/w/{slug}/meetings/{id}/agenda/{item}/notes",
+            post(run::notes),
+        )
+        .route(
+            "/w/{slug}/meetings/{id}/review/{action}",
+            post(agenda::review),
+        )
+        .route("/w/{slug}/meetings/{id}/run", get(run::page))
+        .route("/w/{slug}/meetings/{id}/run/go", post(run::go))
+        .route("/w/{slug}/meetings/{id}/park", post(run::park))
+        .route("/w/{slug}/meetings/{id}/outcomes", post(run::record))
+        .route("/w/{slug}/actions", get(actions::list))
+        .route("/w/{slug}/actions/{id}/status", post(actions::set_status))
+        .route("/w/{slug}/decisions", get(decisions::list))
+        .route("/w/{slug}/templates", get(templates::gallery))
+        .route("/w/{slug}/templates/{id}/edit", post(templates::update))
+        .route("/w/{slug}/templates/{id}/delete", post(templates::delete))
         .route("/invite/{token}", get(invite::page).post(invite::accept))
         .route("/account", get(account::page).post(account::update_profile))
         .route("/account/password", post(account::change_password))

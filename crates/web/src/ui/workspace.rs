@@ -81,6 +81,11 @@ struct HomePage {
     member_count: i64,
     pending_invitations: usize,
     steps: Vec<Step>,
+    upcoming: Vec<super::meetings::MeetingRow>,
+    slug: String,
+    can_create: bool,
+    open_actions: usize,
+    overdue_actions: usize,
 }
 
 pub async fn home(State(state): State<AppState>, ctx: WorkspaceCtx) -> UiResult {
@@ -97,8 +102,38 @@ pub async fn home(State(state): State<AppState>, ctx: WorkspaceCtx) -> UiResult 
     } else {
         0
     };
+    let guest = (!ctx.role.can_contribute()).then_some(ctx.me.user.id);
+    let upcoming = state
+        .db
+        .list_meetings(
+            ctx.workspace.id,
+            goalmeet_store::MeetingScope::Upcoming,
+            guest,
+            goalmeet_store::PageRequest::new(Some(5), None),
+        )
+        .await?;
+    let my_actions = state
+        .db
+        .my_open_actions(ctx.workspace.id, ctx.me.user.id, 200)
+        .await?;
+    let today = goalmeet_core::clock::now()
+        .with_timezone(&ctx.tz())
+        .date_naive();
+    let overdue = my_actions
+        .iter()
+        .filter(|a| a.due_on.is_some_and(|d| d < today))
+        .count();
     let slug = &ctx.workspace.slug;
     let mut steps = Vec::new();
+    if ctx.role.can_contribute() {
+        steps.push(Step {
+            title: "Plan a meeting with a purpose",
+            text: "Start from a proven template: stand-up, sprint events, a weekly leadership meeting and more.",
+            href: format!("/w/{slug}/templates"),
+            action: "Browse templates",
+            done: upcoming.total > 0,
+        });
+    }
     if ctx.role.can_administer() {
         steps.push(Step {
             title: "Invite your team",
@@ -129,7 +164,17 @@ pub async fn home(State(state): State<AppState>, ctx: WorkspaceCtx) -> UiResult 
         action: "Create a token",
         done: false,
     });
+    let tz = ctx.me.user.time_zone.clone();
     Ok(render(&HomePage {
+        upcoming: upcoming
+            .items
+            .iter()
+            .map(|m| super::meetings::MeetingRow::new(m, &tz))
+            .collect(),
+        open_actions: my_actions.len(),
+        slug: ctx.workspace.slug.clone(),
+        can_create: ctx.role.can_contribute(),
+        overdue_actions: overdue,
         workspace_name: ctx.workspace.name.clone(),
         role_label: ctx.role.label(),
         member_count: members.total,
