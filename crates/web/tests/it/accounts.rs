@@ -33,6 +33,11 @@ async fn web_signup_lands_on_home_and_logout_kills_the_session(app: TestApp) {
         "flash shown once"
     );
     assert!(
+        page.contains("href=\"/w/acme-inc/members\"")
+            && page.contains("href=\"/w/acme-inc/meetings/new\""),
+        "home links into the workspace"
+    );
+    assert!(
         !browser.get_text(&home).await.contains("Welcome!"),
         "flash shown only once"
     );

@@ -163,6 +163,28 @@ impl WebDriver {
         .await;
     }
 
+    /// Accepts the open `confirm()` dialog.
+    pub async fn accept_alert(&self) {
+        self.call(reqwest::Method::POST, "/alert/accept", Some(json!({})))
+            .await;
+    }
+
+    /// Waits (bounded) until the page source contains `text`.
+    pub async fn wait_for_text(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let source = self.source().await;
+            if source.contains(text) {
+                return source;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "expected the page to show {text:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
     /// Waits (bounded) until the browser is at a URL ending with `suffix`.
     pub async fn wait_for_url(&self, suffix: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -243,5 +265,128 @@ async fn journey_sign_up_log_out_log_back_in() {
     browser.click("button[type='submit']").await;
     browser.wait_for_url("/w/northwind-robotics").await;
     assert!(browser.source().await.contains("Get started"));
+    browser.quit().await;
+}
+
+/// Journeys (a) and (b): plan from the weekly leadership template, add an item
+/// with the keyboard, run the meeting, record outcomes, end it, read the
+/// summary; then the next occurrence carries the unfinished item and reviews
+/// the action item.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn journey_weekly_leadership_meeting_and_its_next_occurrence() {
+    let Some(browser) = WebDriver::start().await else {
+        return;
+    };
+    let app = spawn_app(Backend::Sqlite).await.unwrap();
+    let signup = app
+        .api_signup("Northwind", "Vera Patel", "vera@northwind.test")
+        .await;
+    let token = signup["token"].as_str().unwrap().to_string();
+
+    browser.goto(&app.url("/login")).await;
+    browser.type_into("#email", "vera@northwind.test").await;
+    browser.type_into("#password", PASSWORD).await;
+    browser.click("button[type='submit']").await;
+    browser.wait_for_url("/w/northwind").await;
+
+    // (a) From the template gallery to a weekly series of three.
+    browser.goto(&app.url("/w/northwind/templates")).await;
+    browser
+        .click("a[href='/w/northwind/meetings/new?template=builtin:weekly-leadership']")
+        .await;
+    browser
+        .wait_for_url("/meetings/new?template=builtin:weekly-leadership")
+        .await;
+    browser.type_into("#count", "3").await;
+    browser.click("button[type='submit']").await;
+    let source = browser
+        .wait_for_text("Series created with 3 meetings.")
+        .await;
+    assert!(
+        source.contains("Review action items"),
+        "the template's agenda was copied"
+    );
+    assert!(
+        source
+            .contains("<span class=\"num\">90</span> of <span class=\"num\">90</span> min planned"),
+        "planned time is shown against the duration"
+    );
+    let meeting_url = browser.current_url().await;
+
+    // Add an agenda item with the keyboard: type, press Enter; htmx adds it in place.
+    browser
+        .type_into("#new-item", "Hiring plan for Q1\u{E007}")
+        .await;
+    browser.wait_for_text("Hiring plan for Q1").await;
+    assert_eq!(browser.current_url().await, meeting_url, "no page reload");
+    let (_, detail) = app
+        .get_json(
+            &format!(
+                "/api/v1/meetings/{}",
+                meeting_url.rsplit('/').next().unwrap()
+            ),
+            &token,
+        )
+        .await;
+    let titles: Vec<&str> = detail["agenda"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles.last(), Some(&"Hiring plan for Q1"));
+
+    // Start, then record a decision and an action item from run mode.
+    browser.click("form[action$='/start'] button").await;
+    browser.wait_for_url("/run").await;
+    browser
+        .type_into("#decision-text", "Open two engineering roles")
+        .await;
+    browser.click("#record-decision button").await;
+    browser.wait_for_text("Decision recorded.").await;
+    browser
+        .type_into("#action-text", "Draft the job descriptions")
+        .await;
+    browser.click("#record-action button").await;
+    let source = browser.wait_for_text("Action item recorded.").await;
+    assert!(
+        source.contains("Open two engineering roles")
+            && source.contains("Draft the job descriptions")
+    );
+    browser.click("#mark-discussed").await;
+    browser.wait_for_text("Discussed").await;
+
+    // End it and read the summary.
+    browser
+        .click(".page-actions form[action$='/end'] button")
+        .await;
+    browser.accept_alert().await;
+    browser.wait_for_url("/summary").await;
+    let summary = browser.source().await;
+    assert!(summary.contains("Open two engineering roles"));
+    assert!(summary.contains("Draft the job descriptions"));
+    assert!(summary.contains("Time used vs planned"));
+    assert!(
+        summary.contains("Hiring plan for Q1"),
+        "the unfinished item is listed as not reached"
+    );
+
+    // (b) The next occurrence: the item rolled over, the action item is under review.
+    let (_, upcoming) = app
+        .get_json("/api/v1/meetings?scope=upcoming", &token)
+        .await;
+    let next = upcoming["items"][0]["id"].as_str().unwrap().to_string();
+    browser
+        .goto(&app.url(&format!("/w/northwind/meetings/{next}")))
+        .await;
+    let source = browser.wait_for_text("Hiring plan for Q1").await;
+    assert!(
+        source.contains("Rolled 1×"),
+        "the carried item shows its roll count"
+    );
+    let review = &source[source.find("id=\"review\"").expect("a review section")..];
+    assert!(review.contains("Draft the job descriptions"));
+    browser.click("#review form button").await;
+    browser.wait_for_text("Marked done").await;
     browser.quit().await;
 }

@@ -186,6 +186,20 @@ impl TestApp {
         request.send().await.unwrap()
     }
 
+    /// Sends `body` (if any) with `method` and returns the status and the JSON
+    /// answer (`Null` when the answer has no JSON body, e.g. 204).
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let response = self.api(method, path, token, body).await;
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
     pub async fn get_json(&self, path: &str, token: &str) -> (StatusCode, Value) {
         let response = self.api(reqwest::Method::GET, path, token, None).await;
         let status = response.status();
@@ -252,6 +266,14 @@ impl TestApp {
         let body: Value = response.json().await.unwrap();
         body["token"].as_str().unwrap().to_string()
     }
+}
+
+/// Asserts a 422 `invalid_input` answer that names `field`.
+#[track_caller]
+pub fn assert_invalid(status: StatusCode, body: &Value, field: &str) {
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field}: {body}");
+    assert_eq!(body["error"], "invalid_input", "{field}: {body}");
+    assert_eq!(body["field"], field, "{body}");
 }
 
 pub struct Member {
