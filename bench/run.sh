@@ -74,7 +74,7 @@ curl -sf -o /dev/null -H "cookie: gm_session=$SESSION" "$BASE/w/$SLUG"
 curl -sf -o /dev/null -H "authorization: Bearer $TOKEN" "$BASE/api/v1/me"
 curl -sf -o /dev/null -H "cookie: gm_session=$SESSION" "$BASE/w/$SLUG/meetings/$MEETING"
 curl -sf -o /dev/null -H "cookie: gm_session=$SESSION" "$BASE/w/$SLUG/actions?view=all"
-[ "$(api GET "/api/v1/action-items?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')" = 10000 ] \
+[ "$(api GET "/api/v1/action-items?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')" = 1000 ] \
   || { echo "the 100,000 seeded action items are not visible" >&2; exit 1; }
 
 run() { # name path [header]

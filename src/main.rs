@@ -8,6 +8,8 @@ use clap::{Parser, Subcommand};
 use goalmeet_store::Db;
 use goalmeet_web::{Application, Config};
 
+mod demo;
+
 #[derive(Parser)]
 #[command(
     name = "goalmeet",
@@ -180,7 +182,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Backup written to {}.", to.display());
             Ok(())
         }
-        Command::Demo => demo(&cli).await,
+        Command::Demo => {
+            let db = cli.db().await?;
+            demo::run(&db, &cli.bind.to_string()).await
+        }
         Command::Admin {
             task: AdminTask::ListWorkspaces,
         } => {
@@ -220,89 +225,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-fn random_password() -> String {
+pub(crate) fn random_password() -> String {
     use rand::Rng;
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut rng = rand::thread_rng();
     (0..20)
         .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
         .collect()
-}
-
-/// A workspace with a realistic team, so a first look has something to see.
-async fn demo(cli: &Cli) -> anyhow::Result<()> {
-    use goalmeet_core::{Role, clock};
-    use goalmeet_store::{NewUser, NewWorkspace};
-
-    let db = cli.db().await?;
-    let passwords = goalmeet_web::auth::Passwords::new(2);
-    let password = random_password();
-    let hash = passwords
-        .hash(&password)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let suffix = &uuid::Uuid::new_v4().simple().to_string()[..6];
-    let domain = format!("demo-{suffix}.goalmeet.test");
-    let now = clock::now();
-    let owner = NewUser {
-        email: format!("vp@{domain}"),
-        name: "Vera Patel".into(),
-        password_hash: hash.clone(),
-        time_zone: "Europe/Berlin".into(),
-    };
-    let (owner, workspace) = db
-        .create_account_with_workspace(
-            &owner,
-            &NewWorkspace {
-                name: "Northwind Robotics (demo)".into(),
-                slug_base: format!("northwind-{suffix}"),
-                time_zone: "Europe/Berlin".into(),
-                meeting_hourly_cost_cents: 9_500,
-            },
-            now,
-        )
-        .await?;
-    let team = [
-        ("Owen Brooks", "po", Role::Admin),
-        ("Sara Lindqvist", "sm", Role::Admin),
-        ("Daniel Kim", "daniel", Role::Member),
-        ("Priya Nair", "priya", Role::Member),
-        ("Tomás García", "tomas", Role::Member),
-        ("Lea Wagner", "lea", Role::Member),
-        ("Chen Wei", "chen", Role::Member),
-        ("Board Observer", "observer", Role::Guest),
-    ];
-    for (name, local, role) in team {
-        let secret = goalmeet_web::auth::new_token("");
-        let invitation = db
-            .create_invitation(
-                workspace.id,
-                &format!("{local}@{domain}"),
-                role,
-                &goalmeet_web::auth::hash_token(&secret),
-                owner.id,
-                now,
-                now + chrono::Duration::days(1),
-            )
-            .await?;
-        let user = NewUser {
-            email: invitation.email.clone(),
-            name: name.into(),
-            password_hash: hash.clone(),
-            time_zone: "Europe/Berlin".into(),
-        };
-        db.accept_invitation_with_new_account(&invitation, &user, now)
-            .await?;
-    }
-    println!(
-        "Demo workspace “{}” created with {} people.",
-        workspace.name,
-        team.len() + 1
-    );
-    println!(
-        "Log in at http://{}/login as {} with password {password}",
-        cli.bind, owner.email
-    );
-    println!("(Every demo person uses the same password; e.g. po@{domain} is an admin.)");
-    Ok(())
 }

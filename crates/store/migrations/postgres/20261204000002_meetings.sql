@@ -78,9 +78,9 @@ CREATE TABLE action_items (
 );
 -- Lists are read newest-first or by due date, always within one workspace.
 CREATE INDEX action_items_workspace ON action_items (workspace_id, id);
-CREATE INDEX action_items_assignee ON action_items (workspace_id, assignee_id, status, due_on);
+CREATE INDEX action_items_assignee ON action_items (workspace_id, assignee_id, status, due_on, id);
 CREATE INDEX action_items_status_due ON action_items (workspace_id, status, due_on);
-CREATE INDEX action_items_meeting ON action_items (meeting_id);
+CREATE INDEX action_items_meeting ON action_items (meeting_id, id);
 CREATE INDEX action_items_series ON action_items (series_id, status);
 
 -- How an action item was reviewed in a later meeting of its series.
@@ -109,7 +109,7 @@ CREATE TABLE decisions (
     created_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX decisions_workspace ON decisions (workspace_id, id);
-CREATE INDEX decisions_meeting ON decisions (meeting_id);
+CREATE INDEX decisions_meeting ON decisions (meeting_id, id);
 
 CREATE TABLE templates (
     id UUID PRIMARY KEY,

@@ -14,7 +14,7 @@ macro_rules! action_select {
 }
 
 /// Counting stops here, so a huge workspace's list costs the same as a big one's.
-pub const COUNT_CAP: i64 = 10_000;
+pub const COUNT_CAP: i64 = 1_000;
 
 #[derive(Debug, Clone)]
 pub struct NewAction {
@@ -181,24 +181,67 @@ impl Db {
         })
     }
 
-    /// A person's open action items, overdue and soonest due first, undated last.
+    /// A person's open action items, overdue and soonest due first, undated
+    /// last. Two index walks (dated, then undated) rather than one sort, so the
+    /// cost follows `limit`, not how many items the person has.
     pub async fn my_open_actions(
         &self,
         workspace_id: Uuid,
         user_id: Uuid,
         limit: i64,
     ) -> Result<Vec<ActionItem>> {
-        let sql = concat!(
+        let dated_sql = concat!(
             action_select!(),
-            "WHERE a.workspace_id = $1 AND a.assignee_id = $2 AND a.status = 'open' \
-             ORDER BY CASE WHEN a.due_on IS NULL THEN 1 ELSE 0 END, a.due_on, a.id LIMIT $3"
+            "WHERE a.workspace_id = $1 AND a.assignee_id = $2 AND a.status = 'open' AND a.due_on IS NOT NULL \
+             ORDER BY a.due_on, a.id LIMIT $3"
         );
-        Ok(on_read!(self, |pool| sqlx::query_as(sql)
+        let undated_sql = concat!(
+            action_select!(),
+            "WHERE a.workspace_id = $1 AND a.assignee_id = $2 AND a.status = 'open' AND a.due_on IS NULL \
+             ORDER BY a.id LIMIT $3"
+        );
+        let mut items: Vec<ActionItem> = on_read!(self, |pool| sqlx::query_as(dated_sql)
             .bind(workspace_id)
             .bind(user_id)
             .bind(limit)
             .fetch_all(pool)
-            .await?))
+            .await?);
+        let room = limit - items.len() as i64;
+        if room > 0 {
+            let undated: Vec<ActionItem> = on_read!(self, |pool| sqlx::query_as(undated_sql)
+                .bind(workspace_id)
+                .bind(user_id)
+                .bind(room)
+                .fetch_all(pool)
+                .await?);
+            items.extend(undated);
+        }
+        Ok(items)
+    }
+
+    /// How many open action items a person has, and how many of them are
+    /// overdue on `today`; each count stops at [`COUNT_CAP`].
+    pub async fn count_my_open_actions(
+        &self,
+        workspace_id: Uuid,
+        user_id: Uuid,
+        today: NaiveDate,
+    ) -> Result<(i64, i64)> {
+        Ok(on_read!(self, |pool| {
+            let open: (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM action_items WHERE workspace_id = $1 AND assignee_id = $2 \
+                 AND status = 'open' LIMIT $3) capped",
+            )
+            .bind(workspace_id).bind(user_id).bind(COUNT_CAP)
+            .fetch_one(pool).await?;
+            let overdue: (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM action_items WHERE workspace_id = $1 AND assignee_id = $2 \
+                 AND status = 'open' AND due_on < $3 LIMIT $4) capped",
+            )
+            .bind(workspace_id).bind(user_id).bind(today).bind(COUNT_CAP)
+            .fetch_one(pool).await?;
+            (open.0, overdue.0)
+        }))
     }
 
     /// Action items recorded in one meeting.

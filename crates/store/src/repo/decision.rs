@@ -87,6 +87,23 @@ impl Db {
             .await?))
     }
 
+    /// The decisions recorded in one meeting, in order.
+    pub async fn meeting_decisions(
+        &self,
+        workspace_id: Uuid,
+        meeting_id: Uuid,
+    ) -> Result<Vec<Decision>> {
+        let sql = concat!(
+            decision_select!(),
+            "WHERE d.meeting_id = $2 AND d.workspace_id = $1 ORDER BY d.id LIMIT 500"
+        );
+        Ok(on_read!(self, |pool| sqlx::query_as(sql)
+            .bind(workspace_id)
+            .bind(meeting_id)
+            .fetch_all(pool)
+            .await?))
+    }
+
     pub async fn set_decision_status(
         &self,
         workspace_id: Uuid,

@@ -266,16 +266,8 @@ pub async fn page(
         .collect();
     let decisions = state
         .db
-        .list_decisions(
-            ctx.workspace.id,
-            &goalmeet_store::DecisionFilter {
-                meeting_id: Some(meeting.id),
-                ..Default::default()
-            },
-            goalmeet_store::PageRequest::new(Some(200), None),
-        )
+        .meeting_decisions(ctx.workspace.id, meeting.id)
         .await?
-        .items
         .iter()
         .map(|d| DecisionView {
             statement: d.statement.clone(),

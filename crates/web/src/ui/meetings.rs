@@ -784,14 +784,7 @@ pub async fn build_summary(
         .await?;
     let decisions = state
         .db
-        .list_decisions(
-            ctx.workspace.id,
-            &goalmeet_store::DecisionFilter {
-                meeting_id: Some(meeting.id),
-                ..Default::default()
-            },
-            PageRequest::new(Some(200), None),
-        )
+        .meeting_decisions(ctx.workspace.id, meeting.id)
         .await?;
     let items: Vec<SummaryItem> = agenda
         .iter()
@@ -816,11 +809,7 @@ pub async fn build_summary(
             .map(|i| i.title.clone())
             .collect(),
         items,
-        decisions: decisions
-            .items
-            .iter()
-            .map(|d| d.statement.clone())
-            .collect(),
+        decisions: decisions.iter().map(|d| d.statement.clone()).collect(),
         actions: actions
             .iter()
             .map(|a| {

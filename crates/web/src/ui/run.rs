@@ -85,16 +85,8 @@ pub async fn page(
         .collect();
     let decisions = state
         .db
-        .list_decisions(
-            ctx.workspace.id,
-            &goalmeet_store::DecisionFilter {
-                meeting_id: Some(meeting.id),
-                ..Default::default()
-            },
-            goalmeet_store::PageRequest::new(Some(200), None),
-        )
+        .meeting_decisions(ctx.workspace.id, meeting.id)
         .await?
-        .items
         .into_iter()
         .map(|d| d.statement)
         .collect();

@@ -84,8 +84,8 @@ struct HomePage {
     upcoming: Vec<super::meetings::MeetingRow>,
     slug: String,
     can_create: bool,
-    open_actions: usize,
-    overdue_actions: usize,
+    open_actions: i64,
+    overdue_actions: i64,
 }
 
 pub async fn home(State(state): State<AppState>, ctx: WorkspaceCtx) -> UiResult {
@@ -112,17 +112,13 @@ pub async fn home(State(state): State<AppState>, ctx: WorkspaceCtx) -> UiResult 
             goalmeet_store::PageRequest::new(Some(5), None),
         )
         .await?;
-    let my_actions = state
-        .db
-        .my_open_actions(ctx.workspace.id, ctx.me.user.id, 200)
-        .await?;
     let today = goalmeet_core::clock::now()
         .with_timezone(&ctx.tz())
         .date_naive();
-    let overdue = my_actions
-        .iter()
-        .filter(|a| a.due_on.is_some_and(|d| d < today))
-        .count();
+    let (open_actions, overdue) = state
+        .db
+        .count_my_open_actions(ctx.workspace.id, ctx.me.user.id, today)
+        .await?;
     let slug = &ctx.workspace.slug;
     let mut steps = Vec::new();
     if ctx.role.can_contribute() {
@@ -171,7 +167,7 @@ pub async fn home(State(state): State<AppState>, ctx: WorkspaceCtx) -> UiResult 
             .iter()
             .map(|m| super::meetings::MeetingRow::new(m, &tz))
             .collect(),
-        open_actions: my_actions.len(),
+        open_actions,
         slug: ctx.workspace.slug.clone(),
         can_create: ctx.role.can_contribute(),
         overdue_actions: overdue,

@@ -118,14 +118,7 @@ pub async fn detail(state: &AppState, auth: &ApiAuth, id: Uuid) -> Result<Meetin
         .await?;
     let decisions = state
         .db
-        .list_decisions(
-            auth.workspace.id,
-            &goalmeet_store::DecisionFilter {
-                meeting_id: Some(meeting.id),
-                ..Default::default()
-            },
-            goalmeet_store::PageRequest::new(Some(200), None),
-        )
+        .meeting_decisions(auth.workspace.id, meeting.id)
         .await?;
     Ok(MeetingDetail {
         agenda: AgendaList {
@@ -145,7 +138,7 @@ pub async fn detail(state: &AppState, auth: &ApiAuth, id: Uuid) -> Result<Meetin
             })
             .collect(),
         action_items: actions.iter().map(ActionItemOut::from).collect(),
-        decisions: decisions.items.iter().map(DecisionOut::from).collect(),
+        decisions: decisions.iter().map(DecisionOut::from).collect(),
         meeting: (&meeting).into(),
     })
 }

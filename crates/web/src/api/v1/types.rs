@@ -318,7 +318,7 @@ impl From<&goalmeet_store::ActionItem> for ActionItemOut {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ActionItemPage {
     pub items: Vec<ActionItemOut>,
-    /// Matching items, counted up to 10,000.
+    /// Matching items, counted up to 1,000.
     pub total: i64,
     pub limit: i64,
     pub offset: i64,
@@ -368,7 +368,7 @@ impl From<&goalmeet_store::Decision> for DecisionOut {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DecisionPage {
     pub items: Vec<DecisionOut>,
-    /// Matching decisions, counted up to 10,000.
+    /// Matching decisions, counted up to 1,000.
     pub total: i64,
     pub limit: i64,
     pub offset: i64,
