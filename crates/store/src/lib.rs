@@ -27,6 +27,15 @@ pub use repo::workspace::NewWorkspace;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// `NotFound` unless a write touched a row (its target exists in the workspace).
+pub(crate) fn found(rows_affected: u64) -> Result<()> {
+    if rows_affected == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
 /// A page request for list queries.
 #[derive(Debug, Clone, Copy)]
 pub struct PageRequest {

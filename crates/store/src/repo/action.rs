@@ -2,7 +2,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use goalmeet_core::action::ActionStatus;
 use uuid::Uuid;
 
-use crate::{ActionItem, Db, Page, PageRequest, Result, StoreError, in_tx, on_read, on_write};
+use crate::{
+    ActionItem, Db, Page, PageRequest, Result, StoreError, found, in_tx, on_read, on_write,
+};
 
 macro_rules! action_select {
     () => {
@@ -87,10 +89,7 @@ impl Db {
         .bind(title).bind(assignee_id).bind(due_on).bind(workspace_id).bind(id)
         .execute(pool).await?.rows_affected()
         });
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     pub async fn set_action_status(
@@ -108,10 +107,7 @@ impl Db {
         .bind(status.as_str()).bind(completed).bind(workspace_id).bind(id)
         .execute(pool).await?.rows_affected()
         });
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     pub async fn delete_action(&self, workspace_id: Uuid, id: Uuid) -> Result<()> {
@@ -123,10 +119,7 @@ impl Db {
         .execute(pool)
         .await?
         .rows_affected());
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     /// Action items matching `filter`, newest first; `total` is capped at [`COUNT_CAP`].

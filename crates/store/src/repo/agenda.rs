@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use goalmeet_core::agenda::AgendaState;
 use uuid::Uuid;
 
-use crate::{AgendaItem, Db, Result, StoreError, in_tx, on_read, on_write};
+use crate::{AgendaItem, Db, Result, StoreError, found, in_tx, on_read, on_write};
 
 macro_rules! agenda_columns {
     () => {
@@ -132,10 +132,7 @@ impl Db {
         .bind(workspace_id).bind(meeting_id).bind(id)
         .execute(pool).await?.rows_affected()
         });
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     pub async fn set_agenda_notes(
@@ -152,10 +149,7 @@ impl Db {
         .bind(notes).bind(workspace_id).bind(meeting_id).bind(id)
         .execute(pool).await?.rows_affected()
         });
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     pub async fn set_agenda_state(
@@ -172,10 +166,7 @@ impl Db {
         .bind(state.as_str()).bind(workspace_id).bind(meeting_id).bind(id)
         .execute(pool).await?.rows_affected()
         });
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     /// Accepts a proposed item onto the agenda, or parks it (the parking lot).
@@ -193,10 +184,7 @@ impl Db {
         .bind(proposal).bind(workspace_id).bind(meeting_id).bind(id)
         .execute(pool).await?.rows_affected()
         });
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     pub async fn delete_agenda_item(
@@ -214,10 +202,7 @@ impl Db {
         .execute(pool)
         .await?
         .rows_affected());
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     /// Puts the agenda in the given order. `ids` must be exactly the meeting's

@@ -2,9 +2,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::{user_columns, workspace_columns};
-use crate::{
-    ApiToken, ApiTokenListing, Db, Result, StoreError, User, Workspace, on_read, on_write,
-};
+use crate::{ApiToken, ApiTokenListing, Db, Result, User, Workspace, found, on_read, on_write};
 
 /// What a bearer token resolves to: the person, the workspace and their role.
 #[derive(Debug, Clone)]
@@ -130,10 +128,7 @@ impl Db {
         .await?
         .rows_affected()
         });
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 }
 

@@ -2,7 +2,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use goalmeet_core::decision::DecisionStatus;
 use uuid::Uuid;
 
-use crate::{Db, Decision, Page, PageRequest, Result, StoreError, in_tx, on_read, on_write};
+use crate::{Db, Decision, Page, PageRequest, Result, StoreError, found, in_tx, on_read, on_write};
 
 macro_rules! decision_select {
     () => {
@@ -119,10 +119,7 @@ impl Db {
         .execute(pool)
         .await?
         .rows_affected());
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     /// The decision log, newest first, filtered and searched.

@@ -4,7 +4,7 @@ use uuid::Uuid;
 
 use super::user::insert_user;
 use crate::{
-    Db, Invitation, NewUser, Result, StoreError, User, Workspace, in_tx, on_read, on_write,
+    Db, Invitation, NewUser, Result, StoreError, User, Workspace, found, in_tx, on_read, on_write,
 };
 
 macro_rules! invitation_columns {
@@ -108,10 +108,7 @@ impl Db {
         .await?
         .rows_affected()
         });
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     /// The invitation behind a link, with its workspace.

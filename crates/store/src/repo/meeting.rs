@@ -3,7 +3,7 @@ use goalmeet_core::meeting::MeetingStatus;
 use uuid::Uuid;
 
 use crate::{
-    Attendee, Db, Meeting, Page, PageRequest, Result, Series, StoreError, in_tx, on_read, on_write,
+    Attendee, Db, Meeting, Page, PageRequest, Result, Series, found, in_tx, on_read, on_write,
 };
 
 macro_rules! meeting_columns {
@@ -266,10 +266,7 @@ impl Db {
         .bind(workspace_id).bind(id)
         .execute(pool).await?.rows_affected()
         });
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     /// "This and following": applies the plan to every not-yet-started
@@ -326,10 +323,7 @@ impl Db {
         .execute(pool)
         .await?
         .rows_affected());
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     /// Starts a meeting: in progress, clock running on its first pending item.
@@ -348,10 +342,7 @@ impl Db {
         .bind(now).bind(first_item).bind(workspace_id).bind(id)
         .execute(pool).await?.rows_affected()
         });
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     pub async fn delete_meeting(&self, workspace_id: Uuid, id: Uuid) -> Result<()> {
@@ -363,10 +354,7 @@ impl Db {
         .execute(pool)
         .await?
         .rows_affected());
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     pub async fn attendees(&self, meeting_id: Uuid) -> Result<Vec<Attendee>> {

@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::user_columns;
-use crate::{Db, Result, Session, StoreError, User, on_read, on_write};
+use crate::{Db, Result, Session, User, found, on_read, on_write};
 
 impl Db {
     pub async fn create_session(
@@ -107,10 +107,7 @@ impl Db {
         .execute(pool)
         .await?
         .rows_affected());
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     pub async fn sessions_of(&self, user_id: Uuid, now: DateTime<Utc>) -> Result<Vec<Session>> {

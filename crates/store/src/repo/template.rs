@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use crate::{Db, Result, StoreError, Template, TemplateItemRow, in_tx, on_read, on_write};
+use crate::{Db, Result, Template, TemplateItemRow, found, in_tx, on_read, on_write};
 
 macro_rules! template_columns {
     () => {
@@ -128,10 +128,7 @@ impl Db {
         .bind(name).bind(description).bind(purpose).bind(duration_minutes).bind(workspace_id).bind(id)
         .execute(pool).await?.rows_affected()
         });
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     pub async fn delete_template(&self, workspace_id: Uuid, id: Uuid) -> Result<()> {
@@ -143,9 +140,6 @@ impl Db {
         .execute(pool)
         .await?
         .rows_affected());
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 }

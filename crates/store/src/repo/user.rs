@@ -1,7 +1,7 @@
 use uuid::Uuid;
 
 use super::user_columns;
-use crate::{Db, Result, StoreError, User, in_tx, on_read, on_write};
+use crate::{Db, Result, StoreError, User, found, in_tx, on_read, on_write};
 
 impl Db {
     pub async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
@@ -34,10 +34,7 @@ impl Db {
         .execute(pool)
         .await?
         .rows_affected());
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        found(done)
     }
 
     /// Replaces a password hash and ends every session of the person except

@@ -22,6 +22,8 @@ const PER_PAGE: i64 = 50;
 struct ActionsPage {
     shell: Shell,
     slug: String,
+    /// For the rows' forms, which are also rendered alone after htmx updates.
+    csrf: String,
     view: &'static str,
     rows: Vec<ActionView>,
     total: i64,
@@ -118,6 +120,7 @@ pub async fn list(
         members: state.db.member_names(ctx.workspace.id).await?,
         q,
         query_string,
+        csrf: ctx.shell.csrf.clone(),
         shell: ctx.shell,
     }))
 }

@@ -280,9 +280,7 @@ pub async fn start(
     auth: ApiAuth,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<ApiJson<MeetingDetail>, AppError> {
-    let meeting = meetings::visible(&state, auth.actor(), id).await?;
-    meetings::start(&state, auth.actor(), &meeting).await?;
-    Ok(ApiJson(detail(&state, &auth, id).await?))
+    lifecycle(&state, &auth, id, Step::Start).await
 }
 
 /// Ends the meeting; in a series, unfinished items and open action items roll into the next occurrence.
@@ -294,9 +292,7 @@ pub async fn end(
     auth: ApiAuth,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<ApiJson<MeetingDetail>, AppError> {
-    let meeting = meetings::visible(&state, auth.actor(), id).await?;
-    meetings::end(&state, auth.actor(), &meeting).await?;
-    Ok(ApiJson(detail(&state, &auth, id).await?))
+    lifecycle(&state, &auth, id, Step::End).await
 }
 
 /// Cancels a meeting that has not started.
@@ -308,7 +304,29 @@ pub async fn cancel(
     auth: ApiAuth,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<ApiJson<MeetingDetail>, AppError> {
-    let meeting = meetings::visible(&state, auth.actor(), id).await?;
-    meetings::cancel(&state, auth.actor(), &meeting).await?;
-    Ok(ApiJson(detail(&state, &auth, id).await?))
+    lifecycle(&state, &auth, id, Step::Cancel).await
+}
+
+enum Step {
+    Start,
+    End,
+    Cancel,
+}
+
+/// Start, end and cancel share their checks and their answer: the meeting as it now is.
+async fn lifecycle(
+    state: &AppState,
+    auth: &ApiAuth,
+    id: Uuid,
+    step: Step,
+) -> Result<ApiJson<MeetingDetail>, AppError> {
+    let meeting = meetings::visible(state, auth.actor(), id).await?;
+    match step {
+        Step::Start => meetings::start(state, auth.actor(), &meeting).await?,
+        Step::End => {
+            meetings::end(state, auth.actor(), &meeting).await?;
+        }
+        Step::Cancel => meetings::cancel(state, auth.actor(), &meeting).await?,
+    }
+    Ok(ApiJson(detail(state, auth, id).await?))
 }
