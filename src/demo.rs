@@ -96,9 +96,13 @@ pub async fn run(db: &Db, bind: &str) -> anyhow::Result<()> {
     }
     println!("  {} people", people.len());
 
-    // Weekly leadership meeting: last Monday's happened, five more are planned.
+    // Weekly leadership meeting: the latest Monday's happened, five more are planned.
     let today = now.with_timezone(&tz).date_naive();
-    let last_monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()) + 7);
+    let days_back = match today.weekday().num_days_from_monday() {
+        0 => 7,
+        n => i64::from(n),
+    };
+    let last_monday = today - Duration::days(days_back);
     let at = |date: chrono::NaiveDate, h: u32| {
         tz.from_local_datetime(&date.and_time(NaiveTime::from_hms_opt(h, 0, 0).expect("a time")))
             .earliest()

@@ -52,9 +52,9 @@ pub struct NewMeeting {
 /// Which meetings a list shows.
 #[derive(Debug, Clone, Copy)]
 pub enum MeetingScope {
-    /// Not ended or cancelled, soonest first.
+    /// In progress, or planned and starting no more than a day ago; soonest first.
     Upcoming,
-    /// Ended or cancelled, latest first.
+    /// Ended, cancelled, or planned but a day past its start without starting; latest first.
     Past,
     /// Starting within `[from, to)`, in order (for the week view).
     Range(DateTime<Utc>, DateTime<Utc>),
@@ -200,6 +200,8 @@ impl Db {
             MeetingScope::Range(from, to) => (Some(from), Some(to), None),
         };
         let upcoming_flag: Option<i64> = upcoming.map(i64::from);
+        // A meeting planned but never started counts as past a day after its start.
+        let cutoff = goalmeet_core::clock::now() - chrono::Duration::days(1);
         let (items, total) = on_read!(self, |pool| {
             let items: Vec<Meeting> = if upcoming == Some(false) {
                 sqlx::query_as(concat!(
@@ -208,12 +210,12 @@ impl Db {
                      AND ($2 IS NULL OR EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id AND a.user_id = $2) \
                           OR m.created_by = $2 OR m.facilitator_id = $2) \
                      AND ($3 IS NULL OR m.starts_at >= $3) AND ($4 IS NULL OR m.starts_at < $4) \
-                     AND ($5 IS NULL OR ($5 = 1 AND m.status IN ('draft', 'scheduled', 'in_progress')) \
-                          OR ($5 = 0 AND m.status IN ('ended', 'cancelled'))) \
+                     AND ($5 IS NULL OR ($5 = 1 AND (m.status = 'in_progress' OR (m.status IN ('draft', 'scheduled') AND m.starts_at >= $8))) \
+                          OR ($5 = 0 AND (m.status IN ('ended', 'cancelled') OR (m.status IN ('draft', 'scheduled') AND m.starts_at < $8)))) \
                      ORDER BY m.starts_at DESC, m.id DESC LIMIT $6 OFFSET $7"
                 ))
                 .bind(workspace_id).bind(attendee).bind(from).bind(to).bind(upcoming_flag)
-                .bind(page.limit).bind(page.offset)
+                .bind(page.limit).bind(page.offset).bind(cutoff)
                 .fetch_all(pool).await?
             } else {
                 sqlx::query_as(concat!(
@@ -222,12 +224,12 @@ impl Db {
                      AND ($2 IS NULL OR EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id AND a.user_id = $2) \
                           OR m.created_by = $2 OR m.facilitator_id = $2) \
                      AND ($3 IS NULL OR m.starts_at >= $3) AND ($4 IS NULL OR m.starts_at < $4) \
-                     AND ($5 IS NULL OR ($5 = 1 AND m.status IN ('draft', 'scheduled', 'in_progress')) \
-                          OR ($5 = 0 AND m.status IN ('ended', 'cancelled'))) \
+                     AND ($5 IS NULL OR ($5 = 1 AND (m.status = 'in_progress' OR (m.status IN ('draft', 'scheduled') AND m.starts_at >= $8))) \
+                          OR ($5 = 0 AND (m.status IN ('ended', 'cancelled') OR (m.status IN ('draft', 'scheduled') AND m.starts_at < $8)))) \
                      ORDER BY m.starts_at, m.id LIMIT $6 OFFSET $7"
                 ))
                 .bind(workspace_id).bind(attendee).bind(from).bind(to).bind(upcoming_flag)
-                .bind(page.limit).bind(page.offset)
+                .bind(page.limit).bind(page.offset).bind(cutoff)
                 .fetch_all(pool).await?
             };
             let total: (i64,) = sqlx::query_as(
@@ -235,10 +237,10 @@ impl Db {
                  AND ($2 IS NULL OR EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id AND a.user_id = $2) \
                       OR m.created_by = $2 OR m.facilitator_id = $2) \
                  AND ($3 IS NULL OR m.starts_at >= $3) AND ($4 IS NULL OR m.starts_at < $4) \
-                 AND ($5 IS NULL OR ($5 = 1 AND m.status IN ('draft', 'scheduled', 'in_progress')) \
-                      OR ($5 = 0 AND m.status IN ('ended', 'cancelled')))",
+                 AND ($5 IS NULL OR ($5 = 1 AND (m.status = 'in_progress' OR (m.status IN ('draft', 'scheduled') AND m.starts_at >= $6))) \
+                      OR ($5 = 0 AND (m.status IN ('ended', 'cancelled') OR (m.status IN ('draft', 'scheduled') AND m.starts_at < $6))))",
             )
-            .bind(workspace_id).bind(attendee).bind(from).bind(to).bind(upcoming_flag)
+            .bind(workspace_id).bind(attendee).bind(from).bind(to).bind(upcoming_flag).bind(cutoff)
             .fetch_one(pool).await?;
             (items, total.0)
         });

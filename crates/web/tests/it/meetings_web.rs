@@ -12,6 +12,7 @@ on_both_backends!(
     bad_meeting_input_is_shown_inline_and_saves_nothing,
     action_items_decisions_and_templates_pages,
     meeting_pages_of_another_workspace_answer_not_found,
+    a_meeting_never_held_counts_as_past_a_day_later,
 );
 
 /// Creates a meeting through the form; returns its path.
@@ -416,4 +417,36 @@ async fn meeting_pages_of_another_workspace_answer_not_found(app: TestApp) {
         .await;
     assert_eq!(detail["meeting"]["status"], "scheduled");
     assert_eq!(detail["agenda"]["items"].as_array().unwrap().len(), 0);
+}
+
+async fn a_meeting_never_held_counts_as_past_a_day_later(app: TestApp) {
+    let signup = app.api_signup("Acme", "Ada", "ada@acme.test").await;
+    let token = signup["token"].as_str().unwrap();
+    let now = chrono::Utc::now();
+    for (title, starts) in [
+        ("Missed sync", now - chrono::Duration::days(3)),
+        ("Late start", now - chrono::Duration::hours(2)),
+        ("Tomorrow", now + chrono::Duration::days(1)),
+    ] {
+        let response = app
+            .api(reqwest::Method::POST, "/api/v1/meetings", token, Some(serde_json::json!({"title": title, "starts_at": starts.to_rfc3339(), "duration_minutes": 30})))
+            .await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+    }
+    let titles = |v: &Value| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["title"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let (_, upcoming) = app.get_json("/api/v1/meetings?scope=upcoming", token).await;
+    assert_eq!(
+        titles(&upcoming),
+        ["Late start", "Tomorrow"],
+        "a meeting that may still start late stays upcoming"
+    );
+    let (_, past) = app.get_json("/api/v1/meetings?scope=past", token).await;
+    assert_eq!(titles(&past), ["Missed sync"]);
 }
