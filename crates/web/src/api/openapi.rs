@@ -18,6 +18,7 @@ use super::v1;
         v1::members::list, v1::members::update, v1::members::remove,
         v1::invitations::list, v1::invitations::create, v1::invitations::revoke,
         v1::meetings::list, v1::meetings::create, v1::meetings::show, v1::meetings::update, v1::meetings::remove,
+        v1::meetings::schedule,
         v1::meetings::start, v1::meetings::end, v1::meetings::cancel,
         v1::agenda_items::list, v1::agenda_items::create, v1::agenda_items::update, v1::agenda_items::remove,
         v1::agenda_items::reorder,

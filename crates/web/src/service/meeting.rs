@@ -75,6 +75,8 @@ pub struct MeetingInput<'a> {
     pub note_taker_id: Option<Uuid>,
     pub timekeeper_id: Option<Uuid>,
     pub attendee_ids: Vec<Uuid>,
+    /// Create as a draft: planned but not yet announced (creation only).
+    pub draft: bool,
 }
 
 /// Where a new meeting's plan comes from.
@@ -257,7 +259,11 @@ pub async fn create(
     let new = NewMeeting {
         workspace_id: actor.workspace.id,
         fields,
-        status: MeetingStatus::Scheduled,
+        status: if input.draft {
+            MeetingStatus::Draft
+        } else {
+            MeetingStatus::Scheduled
+        },
         created_by: actor.user.id,
         attendees,
         items: plan.items,
@@ -384,6 +390,22 @@ pub async fn end(
     Ok(state
         .db
         .end_meeting(actor.workspace.id, meeting.id, clock::now())
+        .await?)
+}
+
+/// Announces a draft: it becomes scheduled.
+pub async fn schedule(
+    state: &AppState,
+    actor: Actor<'_>,
+    meeting: &Meeting,
+) -> Result<(), AppError> {
+    actor.require_manage(meeting)?;
+    if meeting.status() != MeetingStatus::Draft {
+        return Err(ValidationError::new("status", "Only a draft can be scheduled.").into());
+    }
+    Ok(state
+        .db
+        .set_meeting_status(actor.workspace.id, meeting.id, MeetingStatus::Scheduled)
         .await?)
 }
 

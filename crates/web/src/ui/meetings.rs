@@ -258,6 +258,8 @@ pub struct MeetingForm {
     pub count: String,
     #[serde(default)]
     pub scope: String,
+    #[serde(default)]
+    pub draft: String,
 }
 
 impl MeetingForm {
@@ -414,6 +416,7 @@ fn input_from<'a>(
         note_taker_id: optional_uuid(&form.note_taker_id),
         timekeeper_id: optional_uuid(&form.timekeeper_id),
         attendee_ids: form.attendee_ids(),
+        draft: form.draft == "1",
     }
 }
 
@@ -622,6 +625,9 @@ async fn step(state: &AppState, ctx: &WorkspaceCtx, id: Uuid, what: &str) -> UiR
                 }
                 (format!("{path}/summary"), message)
             }),
+        "schedule" => meetings::schedule(state, ctx.actor(), &meeting)
+            .await
+            .map(|_| (path.clone(), "Meeting scheduled.".to_string())),
         "cancel" => meetings::cancel(state, ctx.actor(), &meeting)
             .await
             .map(|_| (path.clone(), "Meeting cancelled.".to_string())),
@@ -639,6 +645,14 @@ async fn step(state: &AppState, ctx: &WorkspaceCtx, id: Uuid, what: &str) -> UiR
         Err(AppError::Invalid(v)) => Ok(redirect_with_flash(&path, &v.message)),
         Err(err) => Err(err.into()),
     }
+}
+
+pub async fn schedule(
+    State(state): State<AppState>,
+    ctx: WorkspaceCtx,
+    Path((_, id)): Path<(String, Uuid)>,
+) -> UiResult {
+    step(&state, &ctx, id, "schedule").await
 }
 
 pub async fn start(

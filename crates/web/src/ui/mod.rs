@@ -64,6 +64,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/w/{slug}/meetings/{id}/edit",
             get(meetings::edit_page).post(meetings::update),
         )
+        .route("/w/{slug}/meetings/{id}/schedule", post(meetings::schedule))
         .route("/w/{slug}/meetings/{id}/start", post(meetings::start))
         .route("/w/{slug}/meetings/{id}/end", post(meetings::end))
         .route("/w/{slug}/meetings/{id}/cancel", post(meetings::cancel))

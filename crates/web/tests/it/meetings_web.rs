@@ -13,6 +13,7 @@ on_both_backends!(
     action_items_decisions_and_templates_pages,
     meeting_pages_of_another_workspace_answer_not_found,
     a_meeting_never_held_counts_as_past_a_day_later,
+    drafts_are_scheduled_when_ready,
 );
 
 /// Creates a meeting through the form; returns its path.
@@ -449,4 +450,59 @@ async fn a_meeting_never_held_counts_as_past_a_day_later(app: TestApp) {
     );
     let (_, past) = app.get_json("/api/v1/meetings?scope=past", token).await;
     assert_eq!(titles(&past), ["Missed sync"]);
+}
+
+async fn drafts_are_scheduled_when_ready(app: TestApp) {
+    let signup = app.api_signup("Acme", "Ada", "ada@acme.test").await;
+    let token = signup["token"].as_str().unwrap();
+    let created: Value = app
+        .api(reqwest::Method::POST, "/api/v1/meetings", token, Some(serde_json::json!({"title": "Offsite", "starts_at": "2030-03-01T09:00:00Z", "duration_minutes": 240, "draft": true})))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(created["meeting"]["status"], "draft");
+    let id = created["meeting"]["id"].as_str().unwrap();
+    let browser = Browser::new(&app);
+    browser.log_in("ada@acme.test", PASSWORD).await;
+    let page = browser.get_text(&format!("/w/acme/meetings/{id}")).await;
+    assert!(page.contains(">Draft<") && page.contains("/schedule\""));
+    let response = browser
+        .submit(
+            &format!("/w/acme/meetings/{id}"),
+            &format!("/w/acme/meetings/{id}/schedule"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, detail) = app.get_json(&format!("/api/v1/meetings/{id}"), token).await;
+    assert_eq!(detail["meeting"]["status"], "scheduled");
+    let response = app
+        .api(
+            reqwest::Method::POST,
+            &format!("/api/v1/meetings/{id}/schedule"),
+            token,
+            None,
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "only drafts are scheduled"
+    );
+    // The web form creates drafts too.
+    let response = browser
+        .submit(
+            "/w/acme/meetings/new",
+            "/w/acme/meetings",
+            &[
+                ("title", "Planning later"),
+                ("starts_at", "2030-03-02T09:00"),
+                ("duration_minutes", "30"),
+                ("draft", "1"),
+            ],
+        )
+        .await;
+    let page = browser.get_text(&location(&response)).await;
+    assert!(page.contains(">Draft<"));
 }

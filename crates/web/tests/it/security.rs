@@ -203,6 +203,7 @@ async fn openapi_documents_every_route(app: TestApp) {
         "POST /api/v1/meetings/{id}/agenda-items/reorder",
         "POST /api/v1/meetings/{id}/cancel",
         "POST /api/v1/meetings/{id}/end",
+        "POST /api/v1/meetings/{id}/schedule",
         "POST /api/v1/meetings/{id}/start",
         "POST /api/v1/series",
         "POST /api/v1/signup",

@@ -90,6 +90,8 @@ pub struct MeetingCreate {
     pub attendee_ids: Vec<Uuid>,
     /// `builtin:<key>` (see `GET /api/v1/templates`) or a workspace template id.
     pub template: Option<String>,
+    /// `true` to create a draft (planned, not yet announced); schedule it later.
+    pub draft: Option<bool>,
 }
 
 impl MeetingCreate {
@@ -104,6 +106,7 @@ impl MeetingCreate {
             note_taker_id: self.note_taker_id,
             timekeeper_id: self.timekeeper_id,
             attendee_ids: self.attendee_ids.clone(),
+            draft: self.draft.unwrap_or(false),
         }
     }
 }
@@ -252,6 +255,7 @@ pub async fn update(
         note_taker_id: body.note_taker_id.or(kept(meeting.note_taker_id)),
         timekeeper_id: body.timekeeper_id.or(kept(meeting.timekeeper_id)),
         attendee_ids: attendees,
+        draft: false,
     };
     meetings::update(&state, auth.actor(), &meeting, &input, following).await?;
     Ok(ApiJson(detail(&state, &auth, id).await?))
@@ -269,6 +273,18 @@ pub async fn remove(
     let meeting = meetings::visible(&state, auth.actor(), id).await?;
     meetings::delete(&state, auth.actor(), &meeting).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Announces a draft meeting: it becomes scheduled.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/schedule", tag = "meetings", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Meeting id")),
+    responses((status = 200, body = MeetingDetail), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn schedule(
+    State(state): State<AppState>,
+    auth: ApiAuth,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<ApiJson<MeetingDetail>, AppError> {
+    lifecycle(&state, &auth, id, Step::Schedule).await
 }
 
 /// Starts the meeting: in progress, clock on the first pending item. Needs a purpose.
@@ -308,6 +324,7 @@ pub async fn cancel(
 }
 
 enum Step {
+    Schedule,
     Start,
     End,
     Cancel,
@@ -322,6 +339,7 @@ async fn lifecycle(
 ) -> Result<ApiJson<MeetingDetail>, AppError> {
     let meeting = meetings::visible(state, auth.actor(), id).await?;
     match step {
+        Step::Schedule => meetings::schedule(state, auth.actor(), &meeting).await?,
         Step::Start => meetings::start(state, auth.actor(), &meeting).await?,
         Step::End => {
             meetings::end(state, auth.actor(), &meeting).await?;

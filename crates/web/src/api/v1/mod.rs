@@ -78,6 +78,7 @@ pub fn router() -> Router<AppState> {
                 .patch(meetings::update)
                 .delete(meetings::remove),
         )
+        .route("/meetings/{id}/schedule", post(meetings::schedule))
         .route("/meetings/{id}/start", post(meetings::start))
         .route("/meetings/{id}/end", post(meetings::end))
         .route("/meetings/{id}/cancel", post(meetings::cancel))
