@@ -49,6 +49,9 @@ pub struct Filters {
     pub due_from: String,
     #[serde(default)]
     pub due_to: String,
+    /// Only one meeting's or one series' items (links from the meeting page).
+    pub meeting_id: Option<Uuid>,
+    pub series_id: Option<Uuid>,
     pub page: Option<i64>,
 }
 
@@ -68,8 +71,8 @@ pub async fn list(
             assignee: Some(q.assignee.clone()),
             status: Some(q.status.clone()),
             overdue: Some(q.overdue == "1"),
-            meeting_id: None,
-            series_id: None,
+            meeting_id: q.meeting_id,
+            series_id: q.series_id,
             due_from: Some(q.due_from.clone()),
             due_to: Some(q.due_to.clone()),
             limit: None,
@@ -109,6 +112,8 @@ pub async fn list(
         .append_pair("overdue", &q.overdue)
         .append_pair("due_from", &q.due_from)
         .append_pair("due_to", &q.due_to)
+        .extend_pairs(q.meeting_id.map(|id| ("meeting_id", id.to_string())))
+        .extend_pairs(q.series_id.map(|id| ("series_id", id.to_string())))
         .finish();
     Ok(render(&ActionsPage {
         slug: ctx.workspace.slug.clone(),

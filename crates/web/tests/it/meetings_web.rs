@@ -331,6 +331,31 @@ async fn action_items_decisions_and_templates_pages(app: TestApp) {
             .contains("Send the minutes"),
         "done items leave my list"
     );
+    let meeting: Value = app
+        .api(
+            reqwest::Method::POST,
+            "/api/v1/meetings",
+            token,
+            Some(serde_json::json!({"title": "Retro", "starts_at": "2030-01-07T09:00:00Z", "duration_minutes": 60})),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let meeting_id = meeting["meeting"]["id"].as_str().unwrap();
+    app.api(
+        reqwest::Method::POST,
+        "/api/v1/action-items",
+        token,
+        Some(serde_json::json!({"title": "Fix the flaky build", "meeting_id": meeting_id})),
+    )
+    .await;
+    let one_meeting = browser
+        .get_text(&format!("/w/acme/actions?view=all&meeting_id={meeting_id}"))
+        .await;
+    assert!(
+        one_meeting.contains("Fix the flaky build") && !one_meeting.contains("Send the minutes")
+    );
     let all = browser
         .get_text("/w/acme/actions?view=all&status=done")
         .await;
