@@ -291,7 +291,8 @@ impl Db {
             for m in &targets {
                 sqlx::query(
                     "UPDATE meetings SET title = $1, purpose = $2, starts_at = $3, duration_minutes = $4, location = $5, \
-                     facilitator_id = $6, note_taker_id = $7, timekeeper_id = $8 WHERE workspace_id = $9 AND id = $10",
+                     facilitator_id = $6, note_taker_id = $7, timekeeper_id = $8 WHERE workspace_id = $9 AND id = $10 \
+                     AND status IN ('draft', 'scheduled')",
                 )
                 .bind(&f.title).bind(&f.purpose)
                 .bind(m.starts_at + chrono::Duration::seconds(shift_seconds))
@@ -310,21 +311,27 @@ impl Db {
         Ok(count)
     }
 
+    /// Moves a meeting to `status` if it is in one of the `from` states now.
     pub async fn set_meeting_status(
         &self,
         workspace_id: Uuid,
         id: Uuid,
         status: MeetingStatus,
+        from: [MeetingStatus; 2],
     ) -> Result<()> {
-        let done = on_write!(self, |pool| sqlx::query(
-            "UPDATE meetings SET status = $1 WHERE workspace_id = $2 AND id = $3"
+        let done = on_write!(self, |pool| {
+            sqlx::query(
+            "UPDATE meetings SET status = $1 WHERE workspace_id = $2 AND id = $3 AND status IN ($4, $5)"
         )
         .bind(status.as_str())
         .bind(workspace_id)
         .bind(id)
+        .bind(from[0].as_str())
+        .bind(from[1].as_str())
         .execute(pool)
         .await?
-        .rows_affected());
+        .rows_affected()
+        });
         found(done)
     }
 

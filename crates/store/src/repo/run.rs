@@ -86,6 +86,21 @@ impl Db {
         now: DateTime<Utc>,
     ) -> Result<CarryOver> {
         Ok(in_tx!(self, |tx| {
+            // Claim the meeting first: on PostgreSQL this row lock makes a
+            // concurrent second "end" wait, then find nothing to end.
+            let claimed = sqlx::query(
+                "UPDATE meetings SET ended_at = $1 WHERE workspace_id = $2 AND id = $3 \
+                 AND status = 'in_progress' AND ended_at IS NULL",
+            )
+            .bind(now)
+            .bind(workspace_id)
+            .bind(meeting_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if claimed == 0 {
+                return Err(StoreError::NotFound);
+            }
             switch_current_item!(tx, workspace_id, meeting_id, None::<Uuid>, now);
             sqlx::query("UPDATE meetings SET status = 'ended', ended_at = $1 WHERE id = $2")
                 .bind(now)
@@ -129,7 +144,8 @@ impl Db {
                     // from the series' template) is not copied again: it is on the
                     // agenda already, and a twin would only clutter it.
                     let planned: Vec<(String,)> = sqlx::query_as(
-                        "SELECT title FROM agenda_items WHERE meeting_id = $1 AND carried_from IS NULL",
+                        "SELECT title FROM agenda_items WHERE meeting_id = $1 AND carried_from IS NULL \
+                         AND proposal = 'accepted'",
                     )
                     .bind(next_id)
                     .fetch_all(&mut *tx)

@@ -91,7 +91,7 @@ impl Db {
         let rows: Vec<Row> = on_read!(self, |pool| {
             sqlx::query_as(
             "SELECT i.template_id, i.position, i.title, i.kind, i.timebox_minutes, i.notes FROM template_items i \
-             JOIN templates t ON t.id = i.template_id WHERE t.workspace_id = $1 ORDER BY i.template_id, i.position"
+             JOIN templates t ON t.id = i.template_id WHERE t.workspace_id = $1 ORDER BY i.template_id, i.position LIMIT 20000"
         )
         .bind(workspace_id).fetch_all(pool).await?
         });

@@ -58,7 +58,12 @@ pub async fn visible(state: &AppState, actor: Actor<'_>, id: Uuid) -> Result<Mee
         .meeting(actor.workspace.id, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if actor.role == Role::Guest && !state.db.is_attendee(meeting.id, actor.user.id).await? {
+    let involved =
+        meeting.created_by == actor.user.id || meeting.facilitator_id == Some(actor.user.id);
+    if actor.role == Role::Guest
+        && !involved
+        && !state.db.is_attendee(meeting.id, actor.user.id).await?
+    {
         return Err(AppError::NotFound);
     }
     Ok(meeting)
@@ -120,6 +125,7 @@ pub async fn validate(
     input: &MeetingInput<'_>,
     default_purpose: &str,
     default_duration: i64,
+    creating: bool,
 ) -> Result<(MeetingFields, Vec<Uuid>), AppError> {
     let title = parse_title(input.title)?;
     let starts_at = input.starts_at.clone()?;
@@ -153,7 +159,12 @@ pub async fn validate(
             ValidationError::new(field, "Only members of this workspace can take part.").into(),
         );
     }
-    let mut attendees: Vec<Uuid> = vec![actor.user.id];
+    // The creator attends their new meeting; an editor is not added by editing.
+    let mut attendees: Vec<Uuid> = if creating {
+        vec![actor.user.id]
+    } else {
+        Vec::new()
+    };
     for id in named {
         if !attendees.contains(&id) {
             attendees.push(id);
@@ -255,7 +266,8 @@ pub async fn create(
 ) -> Result<Created, AppError> {
     actor.require_contributor()?;
     let plan = plan_from(state, actor, template).await?;
-    let (fields, attendees) = validate(state, actor, input, &plan.purpose, plan.duration).await?;
+    let (fields, attendees) =
+        validate(state, actor, input, &plan.purpose, plan.duration, true).await?;
     let new = NewMeeting {
         workspace_id: actor.workspace.id,
         fields,
@@ -326,18 +338,23 @@ pub async fn update(
         input,
         &meeting.purpose,
         meeting.duration_minutes,
+        false,
     )
     .await?;
     match (following, meeting.series_id) {
         (true, Some(series_id)) => {
-            let affected: Vec<Uuid> = state
+            let targets: Vec<Meeting> = state
                 .db
                 .series_meetings(actor.workspace.id, series_id)
                 .await?
-                .iter()
+                .into_iter()
                 .filter(|m| m.starts_at >= meeting.starts_at && m.status().is_upcoming())
-                .map(|m| m.id)
                 .collect();
+            // Re-planning the rest of a series needs the right to re-plan each of its meetings.
+            for target in &targets {
+                actor.require_manage(target)?;
+            }
+            let affected: Vec<Uuid> = targets.iter().map(|m| m.id).collect();
             let shift = (fields.starts_at - meeting.starts_at).num_seconds();
             let changed = state
                 .db
@@ -405,7 +422,12 @@ pub async fn schedule(
     }
     Ok(state
         .db
-        .set_meeting_status(actor.workspace.id, meeting.id, MeetingStatus::Scheduled)
+        .set_meeting_status(
+            actor.workspace.id,
+            meeting.id,
+            MeetingStatus::Scheduled,
+            [MeetingStatus::Draft; 2],
+        )
         .await?)
 }
 
@@ -414,7 +436,12 @@ pub async fn cancel(state: &AppState, actor: Actor<'_>, meeting: &Meeting) -> Re
     rules::check_cancel(meeting.status())?;
     Ok(state
         .db
-        .set_meeting_status(actor.workspace.id, meeting.id, MeetingStatus::Cancelled)
+        .set_meeting_status(
+            actor.workspace.id,
+            meeting.id,
+            MeetingStatus::Cancelled,
+            [MeetingStatus::Draft, MeetingStatus::Scheduled],
+        )
         .await?)
 }
 

@@ -228,6 +228,8 @@ pub async fn reviews(
         .actions_to_review(ctx.workspace.id, series_id, meeting.id, meeting.starts_at)
         .await?
         .into_iter()
+        // Guests see only their own action items, as everywhere else.
+        .filter(|(a, _)| ctx.role.can_contribute() || a.assignee_id == Some(ctx.me.user.id))
         .map(|(a, outcome)| ReviewView {
             id: a.id,
             title: a.title.clone(),

@@ -445,6 +445,37 @@ pub fn format_date(at: DateTime<Utc>, time_zone: &str) -> String {
 
 /// Keeps `next` to local paths so the log-in page cannot send people elsewhere.
 pub fn safe_next(next: Option<&str>) -> Option<String> {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .map(str::to_string)
+    // Browsers drop tabs and newlines in URLs, so "/\t/evil" would become
+    // "//evil": any control character or whitespace disqualifies the path.
+    next.filter(|n| {
+        n.starts_with('/')
+            && !n.starts_with("//")
+            && !n.contains('\\')
+            && !n.chars().any(|c| c.is_control() || c.is_whitespace())
+    })
+    .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(
+            safe_next(Some("/w/acme/members?page=2")).as_deref(),
+            Some("/w/acme/members?page=2")
+        );
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "https://evil.example",
+            "evil",
+            "/ /x",
+        ] {
+            assert_eq!(safe_next(Some(bad)), None, "{bad:?}");
+        }
+    }
 }

@@ -135,6 +135,11 @@ async fn web_login_checks_the_password_and_starts_a_fresh_session(app: TestApp) 
         )
         .await;
     assert_eq!(location(&response), "/");
+    // Browsers drop a tab inside a URL, so "/<tab>/evil" would be "//evil".
+    let logged_in = Browser::new(&app);
+    logged_in.log_in("ada@example.com", PASSWORD).await;
+    let response = logged_in.get("/login?next=%2F%09%2Fevil.example").await;
+    assert_eq!(location(&response), "/");
 }
 
 async fn api_signup_and_tokens(app: TestApp) {

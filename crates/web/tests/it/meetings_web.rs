@@ -14,6 +14,7 @@ on_both_backends!(
     meeting_pages_of_another_workspace_answer_not_found,
     a_meeting_never_held_counts_as_past_a_day_later,
     drafts_are_scheduled_when_ready,
+    refusals_save_nothing_and_series_edits_need_rights_to_every_meeting,
 );
 
 /// Creates a meeting through the form; returns its path.
@@ -530,4 +531,101 @@ async fn drafts_are_scheduled_when_ready(app: TestApp) {
         .await;
     let page = browser.get_text(&location(&response)).await;
     assert!(page.contains(">Draft<"));
+}
+
+async fn refusals_save_nothing_and_series_edits_need_rights_to_every_meeting(app: TestApp) {
+    let signup = app.api_signup("Acme", "Olive", "olive@acme.test").await;
+    let token = signup["token"].as_str().unwrap();
+    let mia = app
+        .add_member(token, "acme", "Mia", "mia@acme.test", "member")
+        .await;
+    let series: Value = app
+        .api(
+            reqwest::Method::POST,
+            "/api/v1/series",
+            token,
+            Some(serde_json::json!({"title": "Sync", "starts_at": "2030-01-07T09:00:00Z", "duration_minutes": 30, "rrule": "weekly", "count": 3})),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let ids: Vec<String> = series["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap().to_string())
+        .collect();
+    // Mia facilitates only the second meeting.
+    let response = app
+        .api(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/meetings/{}", ids[1]),
+            token,
+            Some(serde_json::json!({"facilitator_id": mia.id})),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let response = app
+        .api(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/meetings/{}", ids[1]),
+            &mia.token,
+            Some(serde_json::json!({"title": "Mia's sync", "scope": "following"})),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::FORBIDDEN,
+        "the third meeting is not hers to re-plan"
+    );
+    let (_, third) = app
+        .get_json(&format!("/api/v1/meetings/{}", ids[2]), token)
+        .await;
+    assert_eq!(third["meeting"]["title"], "Sync");
+    let response = app
+        .api(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/meetings/{}", ids[1]),
+            &mia.token,
+            Some(serde_json::json!({"title": "Mia's sync"})),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "her own meeting she may re-plan"
+    );
+    let (_, second) = app
+        .get_json(&format!("/api/v1/meetings/{}", ids[1]), token)
+        .await;
+    assert_eq!(second["meeting"]["title"], "Mia's sync");
+
+    // A member may edit an item but not accept proposals: the whole PATCH is refused, nothing saved.
+    let item: Value = app
+        .api(
+            reqwest::Method::POST,
+            &format!("/api/v1/meetings/{}/agenda-items", ids[0]),
+            token,
+            Some(serde_json::json!({"title": "Budget"})),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let item_id = item["id"].as_str().unwrap();
+    let response = app
+        .api(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/meetings/{}/agenda-items/{item_id}", ids[0]),
+            &mia.token,
+            Some(serde_json::json!({"title": "Renamed", "proposal": "parked"})),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let (_, agenda) = app
+        .get_json(&format!("/api/v1/meetings/{}/agenda-items", ids[0]), token)
+        .await;
+    assert_eq!(agenda["items"][0]["title"], "Budget");
+    assert_eq!(agenda["items"][0]["proposal"], "accepted");
 }

@@ -116,12 +116,20 @@ pub async fn update(
             .into());
         }
     };
-    if body.title.is_some()
+    let edits = body.title.is_some()
         || body.timebox_minutes.is_some()
         || body.kind.is_some()
         || body.notes.is_some()
-        || body.presenter_id.is_some()
-    {
+        || body.presenter_id.is_some();
+    // Every permission is checked before anything is written, so a refused
+    // request saves nothing.
+    if edits || state_change.is_some() {
+        actor.require_contributor()?;
+    }
+    if proposal.is_some() {
+        actor.require_manage(&meeting)?;
+    }
+    if edits {
         let input = ItemInput {
             title: body.title.as_deref().unwrap_or(&current.title),
             notes: Some(body.notes.as_deref().unwrap_or(&current.notes)),
@@ -135,7 +143,6 @@ pub async fn update(
         meetings::set_proposal(&state, actor, &meeting, item_id, accept).await?;
     }
     if let Some(new_state) = state_change {
-        actor.require_contributor()?;
         state
             .db
             .set_agenda_state(auth.workspace.id, meeting.id, item_id, new_state)
