@@ -100,6 +100,23 @@ macro_rules! insert_meeting {
     }};
 }
 
+/// Inside a transaction: makes `$users` the meeting's attendees.
+macro_rules! replace_attendees {
+    ($tx:ident, $meeting_id:expr, $users:expr) => {{
+        sqlx::query("DELETE FROM meeting_attendees WHERE meeting_id = $1")
+            .bind($meeting_id)
+            .execute(&mut *$tx)
+            .await?;
+        for user_id in $users {
+            sqlx::query("INSERT INTO meeting_attendees (meeting_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .bind($meeting_id)
+                .bind(user_id)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    }};
+}
+
 impl Db {
     pub async fn create_meeting(&self, new: &NewMeeting, now: DateTime<Utc>) -> Result<Uuid> {
         Ok(in_tx!(self, |tx| insert_meeting!(
@@ -252,23 +269,27 @@ impl Db {
         })
     }
 
+    /// Saves a meeting's plan and attendees together.
     pub async fn update_meeting(
         &self,
         workspace_id: Uuid,
         id: Uuid,
         f: &MeetingFields,
+        attendees: &[Uuid],
     ) -> Result<()> {
-        let done = on_write!(self, |pool| {
-            sqlx::query(
-            "UPDATE meetings SET title = $1, purpose = $2, starts_at = $3, duration_minutes = $4, location = $5, \
-             facilitator_id = $6, note_taker_id = $7, timekeeper_id = $8 WHERE workspace_id = $9 AND id = $10"
-        )
-        .bind(&f.title).bind(&f.purpose).bind(f.starts_at).bind(f.duration_minutes).bind(&f.location)
-        .bind(f.facilitator_id).bind(f.note_taker_id).bind(f.timekeeper_id)
-        .bind(workspace_id).bind(id)
-        .execute(pool).await?.rows_affected()
+        in_tx!(self, |tx| {
+            let done = sqlx::query(
+                "UPDATE meetings SET title = $1, purpose = $2, starts_at = $3, duration_minutes = $4, location = $5, \
+                 facilitator_id = $6, note_taker_id = $7, timekeeper_id = $8 WHERE workspace_id = $9 AND id = $10",
+            )
+            .bind(&f.title).bind(&f.purpose).bind(f.starts_at).bind(f.duration_minutes).bind(&f.location)
+            .bind(f.facilitator_id).bind(f.note_taker_id).bind(f.timekeeper_id)
+            .bind(workspace_id).bind(id)
+            .execute(&mut *tx).await?.rows_affected();
+            found(done)?;
+            replace_attendees!(tx, id, attendees);
         });
-        found(done)
+        Ok(())
     }
 
     /// "This and following": applies the plan to every not-yet-started
@@ -279,6 +300,7 @@ impl Db {
         series_id: Uuid,
         from: DateTime<Utc>,
         f: &MeetingFields,
+        attendees: &[Uuid],
         shift_seconds: i64,
     ) -> Result<u64> {
         let targets = self.series_meetings(workspace_id, series_id).await?;
@@ -289,7 +311,7 @@ impl Db {
         let count = targets.len() as u64;
         in_tx!(self, |tx| {
             for m in &targets {
-                sqlx::query(
+                let changed = sqlx::query(
                     "UPDATE meetings SET title = $1, purpose = $2, starts_at = $3, duration_minutes = $4, location = $5, \
                      facilitator_id = $6, note_taker_id = $7, timekeeper_id = $8 WHERE workspace_id = $9 AND id = $10 \
                      AND status IN ('draft', 'scheduled')",
@@ -299,7 +321,11 @@ impl Db {
                 .bind(f.duration_minutes).bind(&f.location)
                 .bind(f.facilitator_id).bind(f.note_taker_id).bind(f.timekeeper_id)
                 .bind(workspace_id).bind(m.id)
-                .execute(&mut *tx).await?;
+                .execute(&mut *tx).await?.rows_affected();
+                // A meeting that started meanwhile keeps its plan and its people.
+                if changed > 0 {
+                    replace_attendees!(tx, m.id, attendees);
+                }
             }
             sqlx::query("UPDATE series SET title = $1 WHERE workspace_id = $2 AND id = $3")
                 .bind(&f.title)
@@ -376,20 +402,6 @@ impl Db {
         .fetch_all(pool)
         .await?
         }))
-    }
-
-    pub async fn set_attendees(&self, meeting_id: Uuid, users: &[Uuid]) -> Result<()> {
-        in_tx!(self, |tx| {
-            sqlx::query("DELETE FROM meeting_attendees WHERE meeting_id = $1")
-                .bind(meeting_id)
-                .execute(&mut *tx)
-                .await?;
-            for user_id in users {
-                sqlx::query("INSERT INTO meeting_attendees (meeting_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                    .bind(meeting_id).bind(user_id).execute(&mut *tx).await?;
-            }
-        });
-        Ok(())
     }
 
     pub async fn is_attendee(&self, meeting_id: Uuid, user_id: Uuid) -> Result<bool> {

@@ -354,29 +354,24 @@ pub async fn update(
             for target in &targets {
                 actor.require_manage(target)?;
             }
-            let affected: Vec<Uuid> = targets.iter().map(|m| m.id).collect();
             let shift = (fields.starts_at - meeting.starts_at).num_seconds();
-            let changed = state
+            Ok(state
                 .db
                 .update_series_from(
                     actor.workspace.id,
                     series_id,
                     meeting.starts_at,
                     &fields,
+                    &attendees,
                     shift,
                 )
-                .await?;
-            for id in affected {
-                state.db.set_attendees(id, &attendees).await?;
-            }
-            Ok(changed)
+                .await?)
         }
         _ => {
             state
                 .db
-                .update_meeting(actor.workspace.id, meeting.id, &fields)
+                .update_meeting(actor.workspace.id, meeting.id, &fields, &attendees)
                 .await?;
-            state.db.set_attendees(meeting.id, &attendees).await?;
             Ok(1)
         }
     }
