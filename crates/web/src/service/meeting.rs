@@ -426,6 +426,33 @@ pub async fn schedule(
         .await?)
 }
 
+/// A step in a meeting's life, as the buttons and API routes name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Schedule,
+    Start,
+    End,
+    Cancel,
+    Delete,
+}
+
+/// Takes one lifecycle step; ending reports what rolled into the next meeting.
+pub async fn take_step(
+    state: &AppState,
+    actor: Actor<'_>,
+    meeting: &Meeting,
+    step: Step,
+) -> Result<CarryOver, AppError> {
+    match step {
+        Step::Schedule => schedule(state, actor, meeting).await?,
+        Step::Start => start(state, actor, meeting).await?,
+        Step::End => return end(state, actor, meeting).await,
+        Step::Cancel => cancel(state, actor, meeting).await?,
+        Step::Delete => delete(state, actor, meeting).await?,
+    }
+    Ok(CarryOver::default())
+}
+
 pub async fn cancel(state: &AppState, actor: Actor<'_>, meeting: &Meeting) -> Result<(), AppError> {
     actor.require_manage(meeting)?;
     rules::check_cancel(meeting.status())?;

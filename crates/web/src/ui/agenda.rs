@@ -312,14 +312,16 @@ pub async fn page(
 }
 
 /// After an agenda change: the fragment for htmx, or back to the page.
+/// `back_to` is where a browser without JavaScript returns; by default the agenda.
 async fn respond(
     state: &AppState,
     ctx: &WorkspaceCtx,
     headers: &HeaderMap,
-    meeting_id: Uuid,
-    back_to: &str,
+    meeting: &Meeting,
+    back_to: Option<String>,
     result: Result<(), AppError>,
 ) -> UiResult {
+    let back_to = back_to.unwrap_or_else(|| format!("{}#agenda", ctx.meeting_path(meeting.id)));
     let htmx = headers.contains_key("hx-request");
     let error = match result {
         Ok(()) => None,
@@ -327,16 +329,15 @@ async fn respond(
         Err(err) => return Err(err.into()),
     };
     if htmx {
-        let meeting = meetings::visible(state, ctx.actor(), meeting_id).await?;
+        // Agenda changes leave the meeting row itself as it was, so it is not re-read.
         let people = state.db.member_names(ctx.workspace.id).await?;
-        let partial = agenda_partial(state, ctx, &meeting, people, error.clone()).await?;
+        let partial = agenda_partial(state, ctx, meeting, people, error).await?;
         // htmx swaps only 2xx answers by default, so a refusal is shown inside the fragment.
-        let response = super::render(&partial);
-        return Ok(response);
+        return Ok(super::render(&partial));
     }
     match error {
-        Some(message) => Ok(redirect_with_flash(back_to, &message)),
-        None => Ok(axum::response::Redirect::to(back_to).into_response()),
+        Some(message) => Ok(redirect_with_flash(&back_to, &message)),
+        None => Ok(axum::response::Redirect::to(&back_to).into_response()),
     }
 }
 
@@ -399,7 +400,7 @@ pub async fn add(
         Err(err) => Err(err),
     };
     let back = form.back(&ctx.meeting_path(id));
-    respond(&state, &ctx, &headers, id, &back, result).await
+    respond(&state, &ctx, &headers, &meeting, Some(back), result).await
 }
 
 pub async fn edit(
@@ -415,7 +416,7 @@ pub async fn edit(
         Err(err) => Err(err),
     };
     let back = form.back(&ctx.meeting_path(id));
-    respond(&state, &ctx, &headers, id, &back, result).await
+    respond(&state, &ctx, &headers, &meeting, Some(back), result).await
 }
 
 #[derive(Deserialize)]
@@ -432,15 +433,7 @@ pub async fn move_item(
 ) -> UiResult {
     let meeting = meetings::visible(&state, ctx.actor(), id).await?;
     let result = meetings::move_item(&state, ctx.actor(), &meeting, item, form.by.signum()).await;
-    respond(
-        &state,
-        &ctx,
-        &headers,
-        id,
-        &format!("{}#agenda", ctx.meeting_path(id)),
-        result,
-    )
-    .await
+    respond(&state, &ctx, &headers, &meeting, None, result).await
 }
 
 #[derive(Deserialize)]
@@ -471,15 +464,7 @@ pub async fn reorder(
         }
     }
     let result = meetings::reorder(&state, ctx.actor(), &meeting, &wanted).await;
-    respond(
-        &state,
-        &ctx,
-        &headers,
-        id,
-        &format!("{}#agenda", ctx.meeting_path(id)),
-        result,
-    )
-    .await
+    respond(&state, &ctx, &headers, &meeting, None, result).await
 }
 
 pub async fn remove(
@@ -490,15 +475,7 @@ pub async fn remove(
 ) -> UiResult {
     let meeting = meetings::visible(&state, ctx.actor(), id).await?;
     let result = meetings::delete_item(&state, ctx.actor(), &meeting, item).await;
-    respond(
-        &state,
-        &ctx,
-        &headers,
-        id,
-        &format!("{}#agenda", ctx.meeting_path(id)),
-        result,
-    )
-    .await
+    respond(&state, &ctx, &headers, &meeting, None, result).await
 }
 
 #[derive(Deserialize)]
@@ -523,15 +500,7 @@ pub async fn proposal(
         form.decision == "accept",
     )
     .await;
-    respond(
-        &state,
-        &ctx,
-        &headers,
-        id,
-        &format!("{}#agenda", ctx.meeting_path(id)),
-        result,
-    )
-    .await
+    respond(&state, &ctx, &headers, &meeting, None, result).await
 }
 
 #[derive(Deserialize)]

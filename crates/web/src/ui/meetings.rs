@@ -19,7 +19,7 @@ use super::{
     render, render_with,
 };
 use crate::service::meeting::{
-    self as meetings, Actor, MeetingInput, RecurrenceInput, TemplateChoice,
+    self as meetings, Actor, MeetingInput, RecurrenceInput, Step, TemplateChoice,
 };
 use crate::{AppError, AppState};
 
@@ -606,45 +606,34 @@ pub async fn update(
 // ---------------------------------------------------------------- lifecycle
 
 /// Runs a lifecycle step; refusals return to the meeting page with the reason.
-async fn step(state: &AppState, ctx: &WorkspaceCtx, id: Uuid, what: &str) -> UiResult {
+async fn step(state: &AppState, ctx: &WorkspaceCtx, id: Uuid, step: Step) -> UiResult {
     let meeting = meetings::visible(state, ctx.actor(), id).await?;
     let path = ctx.meeting_path(id);
-    let outcome = match what {
-        "start" => meetings::start(state, ctx.actor(), &meeting)
-            .await
-            .map(|_| (format!("{path}/run"), "Meeting started.".to_string())),
-        "end" => meetings::end(state, ctx.actor(), &meeting)
-            .await
-            .map(|carry| {
-                let mut message = "Meeting ended.".to_string();
-                if carry.agenda_items + carry.action_items > 0 {
-                    message.push_str(&format!(
-                        " {} agenda items and {} open action items roll into the next meeting.",
-                        carry.agenda_items, carry.action_items
-                    ));
-                }
-                (format!("{path}/summary"), message)
-            }),
-        "schedule" => meetings::schedule(state, ctx.actor(), &meeting)
-            .await
-            .map(|_| (path.clone(), "Meeting scheduled.".to_string())),
-        "cancel" => meetings::cancel(state, ctx.actor(), &meeting)
-            .await
-            .map(|_| (path.clone(), "Meeting cancelled.".to_string())),
-        _ => meetings::delete(state, ctx.actor(), &meeting)
-            .await
-            .map(|_| {
-                (
-                    format!("/w/{}/meetings", ctx.workspace.slug),
-                    "Meeting deleted.".to_string(),
-                )
-            }),
+    let carry = match meetings::take_step(state, ctx.actor(), &meeting, step).await {
+        Ok(carry) => carry,
+        Err(AppError::Invalid(v)) => return Ok(redirect_with_flash(&path, &v.message)),
+        Err(err) => return Err(err.into()),
     };
-    match outcome {
-        Ok((to, message)) => Ok(redirect_with_flash(&to, &message)),
-        Err(AppError::Invalid(v)) => Ok(redirect_with_flash(&path, &v.message)),
-        Err(err) => Err(err.into()),
-    }
+    let (to, message) = match step {
+        Step::Start => (format!("{path}/run"), "Meeting started.".to_string()),
+        Step::End => {
+            let mut message = "Meeting ended.".to_string();
+            if carry.agenda_items + carry.action_items > 0 {
+                message.push_str(&format!(
+                    " {} agenda items and {} open action items roll into the next meeting.",
+                    carry.agenda_items, carry.action_items
+                ));
+            }
+            (format!("{path}/summary"), message)
+        }
+        Step::Schedule => (path, "Meeting scheduled.".to_string()),
+        Step::Cancel => (path, "Meeting cancelled.".to_string()),
+        Step::Delete => (
+            format!("/w/{}/meetings", ctx.workspace.slug),
+            "Meeting deleted.".to_string(),
+        ),
+    };
+    Ok(redirect_with_flash(&to, &message))
 }
 
 pub async fn schedule(
@@ -652,7 +641,7 @@ pub async fn schedule(
     ctx: WorkspaceCtx,
     Path((_, id)): Path<(String, Uuid)>,
 ) -> UiResult {
-    step(&state, &ctx, id, "schedule").await
+    step(&state, &ctx, id, Step::Schedule).await
 }
 
 pub async fn start(
@@ -660,7 +649,7 @@ pub async fn start(
     ctx: WorkspaceCtx,
     Path((_, id)): Path<(String, Uuid)>,
 ) -> UiResult {
-    step(&state, &ctx, id, "start").await
+    step(&state, &ctx, id, Step::Start).await
 }
 
 pub async fn end(
@@ -668,7 +657,7 @@ pub async fn end(
     ctx: WorkspaceCtx,
     Path((_, id)): Path<(String, Uuid)>,
 ) -> UiResult {
-    step(&state, &ctx, id, "end").await
+    step(&state, &ctx, id, Step::End).await
 }
 
 pub async fn cancel(
@@ -676,7 +665,7 @@ pub async fn cancel(
     ctx: WorkspaceCtx,
     Path((_, id)): Path<(String, Uuid)>,
 ) -> UiResult {
-    step(&state, &ctx, id, "cancel").await
+    step(&state, &ctx, id, Step::Cancel).await
 }
 
 pub async fn delete(
@@ -684,7 +673,7 @@ pub async fn delete(
     ctx: WorkspaceCtx,
     Path((_, id)): Path<(String, Uuid)>,
 ) -> UiResult {
-    step(&state, &ctx, id, "delete").await
+    step(&state, &ctx, id, Step::Delete).await
 }
 
 #[derive(Deserialize)]

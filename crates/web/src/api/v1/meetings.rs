@@ -14,7 +14,7 @@ use super::types::{
 use super::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::ApiAuth;
 use crate::error::ErrorBody;
-use crate::service::meeting::{self as meetings, MeetingInput, TemplateChoice};
+use crate::service::meeting::{self as meetings, MeetingInput, Step, TemplateChoice};
 use crate::{AppError, AppState};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -323,14 +323,7 @@ pub async fn cancel(
     lifecycle(&state, &auth, id, Step::Cancel).await
 }
 
-enum Step {
-    Schedule,
-    Start,
-    End,
-    Cancel,
-}
-
-/// Start, end and cancel share their checks and their answer: the meeting as it now is.
+/// Schedule, start, end and cancel share their checks and their answer: the meeting as it now is.
 async fn lifecycle(
     state: &AppState,
     auth: &ApiAuth,
@@ -338,13 +331,6 @@ async fn lifecycle(
     step: Step,
 ) -> Result<ApiJson<MeetingDetail>, AppError> {
     let meeting = meetings::visible(state, auth.actor(), id).await?;
-    match step {
-        Step::Schedule => meetings::schedule(state, auth.actor(), &meeting).await?,
-        Step::Start => meetings::start(state, auth.actor(), &meeting).await?,
-        Step::End => {
-            meetings::end(state, auth.actor(), &meeting).await?;
-        }
-        Step::Cancel => meetings::cancel(state, auth.actor(), &meeting).await?,
-    }
+    meetings::take_step(state, auth.actor(), &meeting, step).await?;
     Ok(ApiJson(detail(state, auth, id).await?))
 }
