@@ -24,6 +24,14 @@ pub fn preset(name: &str) -> Option<&'static str> {
         .map(|(_, rule)| *rule)
 }
 
+/// The preset a rule is, if it is one.
+pub fn preset_name(rule: &str) -> Option<&'static str> {
+    PRESETS
+        .iter()
+        .find(|(_, r)| *r == rule)
+        .map(|(name, _)| *name)
+}
+
 /// Expands `rule` (an RRULE without DTSTART, e.g. `FREQ=WEEKLY;COUNT=4`) from
 /// `first` in `time_zone`. Without COUNT or UNTIL in the rule, `count` or
 /// `until` bound it; with neither, it stops at [`MAX_OCCURRENCES`] or a year.
@@ -154,6 +162,15 @@ mod tests {
         )
         .unwrap();
         assert_eq!(all.len(), 4);
+    }
+
+    #[test]
+    fn presets_by_name_and_back() {
+        for (name, rule) in PRESETS {
+            assert_eq!(preset(name), Some(rule));
+            assert_eq!(preset_name(rule), Some(name));
+        }
+        assert_eq!(preset_name("FREQ=MONTHLY;INTERVAL=3"), None);
     }
 
     #[test]

@@ -664,6 +664,17 @@ pub async fn set_proposal(
 
 // ---------------------------------------------------------------- run mode
 
+fn require_in_progress(meeting: &Meeting) -> Result<(), AppError> {
+    if meeting.status() == MeetingStatus::InProgress {
+        Ok(())
+    } else {
+        Err(AppError::conflict(
+            "not_in_progress",
+            "Start the meeting first.",
+        ))
+    }
+}
+
 /// Marks an item and moves the clock to the next pending item.
 pub async fn finish_item(
     state: &AppState,
@@ -673,12 +684,7 @@ pub async fn finish_item(
     outcome: AgendaState,
 ) -> Result<(), AppError> {
     actor.require_contributor()?;
-    if meeting.status() != MeetingStatus::InProgress {
-        return Err(AppError::conflict(
-            "not_in_progress",
-            "Start the meeting first.",
-        ));
-    }
+    require_in_progress(meeting)?;
     state
         .db
         .set_agenda_state(actor.workspace.id, meeting.id, id, outcome)
@@ -705,12 +711,7 @@ pub async fn go_to(
     target: GoTo,
 ) -> Result<(), AppError> {
     actor.require_contributor()?;
-    if meeting.status() != MeetingStatus::InProgress {
-        return Err(AppError::conflict(
-            "not_in_progress",
-            "Start the meeting first.",
-        ));
-    }
+    require_in_progress(meeting)?;
     let agenda: Vec<AgendaItem> = state
         .db
         .agenda(meeting.id)

@@ -376,13 +376,15 @@ pub async fn new_page(
             form.title = t.name.to_string();
             form.purpose = t.purpose.to_string();
             form.duration_minutes = t.duration_minutes.to_string();
-            form.repeat = match t.suggested_rrule {
-                Some("FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR") => "weekdays".into(),
-                Some("FREQ=WEEKLY") => "weekly".into(),
-                Some("FREQ=WEEKLY;INTERVAL=2") => "biweekly".into(),
-                Some("FREQ=MONTHLY") => "monthly".into(),
-                _ => String::new(),
-            };
+            if let Some(rule) = t.suggested_rrule {
+                match goalmeet_core::recurrence::preset_name(rule) {
+                    Some(name) => form.repeat = name.into(),
+                    None => {
+                        form.repeat = "custom".into();
+                        form.rrule = rule.into();
+                    }
+                }
+            }
         }
         form.template = q.template.clone().unwrap_or_default();
     }

@@ -389,6 +389,21 @@ async fn action_items_decisions_and_templates_pages(app: TestApp) {
         .get_text("/w/acme/meetings/new?template=builtin:sprint-retrospective")
         .await;
     assert!(form.contains("value=\"builtin:sprint-retrospective\" selected"));
+    let weekly = browser
+        .get_text("/w/acme/meetings/new?template=builtin:weekly-leadership")
+        .await;
+    assert!(
+        weekly.contains("<option value=\"weekly\" selected>"),
+        "the suggested recurrence is preselected"
+    );
+    let quarterly = browser
+        .get_text("/w/acme/meetings/new?template=builtin:quarterly-goal-planning")
+        .await;
+    assert!(
+        quarterly.contains("<option value=\"custom\" selected>")
+            && quarterly.contains("value=\"FREQ=MONTHLY;INTERVAL=3\""),
+        "a rule that is no preset is offered as a custom rule"
+    );
 }
 
 async fn meeting_pages_of_another_workspace_answer_not_found(app: TestApp) {
