@@ -15,6 +15,7 @@ on_both_backends!(
     a_meeting_never_held_counts_as_past_a_day_later,
     drafts_are_scheduled_when_ready,
     refusals_save_nothing_and_series_edits_need_rights_to_every_meeting,
+    guests_review_only_their_own_action_items,
 );
 
 /// Creates a meeting through the form; returns its path.
@@ -643,4 +644,66 @@ async fn refusals_save_nothing_and_series_edits_need_rights_to_every_meeting(app
         .await;
     assert_eq!(agenda["items"][0]["title"], "Budget");
     assert_eq!(agenda["items"][0]["proposal"], "accepted");
+}
+
+async fn guests_review_only_their_own_action_items(app: TestApp) {
+    let signup = app.api_signup("Acme", "Olive", "olive@acme.test").await;
+    let token = signup["token"].as_str().unwrap();
+    let olive = signup["user"]["id"].as_str().unwrap().to_string();
+    let gus = app
+        .add_member(token, "acme", "Gus", "gus@acme.test", "guest")
+        .await;
+    let series: Value = app
+        .api(
+            reqwest::Method::POST,
+            "/api/v1/series",
+            token,
+            Some(serde_json::json!({"title": "Board", "purpose": "Oversight", "starts_at": "2030-01-07T09:00:00Z",
+                "duration_minutes": 30, "rrule": "weekly", "count": 2, "attendee_ids": [gus.id]})),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let first = series["meetings"][0]["id"].as_str().unwrap().to_string();
+    let second = series["meetings"][1]["id"].as_str().unwrap().to_string();
+    for (title, who) in [
+        ("Follow-up for Olive", olive.clone()),
+        ("Follow-up for Gus", gus.id.to_string()),
+    ] {
+        let response = app
+            .api(
+                reqwest::Method::POST,
+                "/api/v1/action-items",
+                token,
+                Some(serde_json::json!({"title": title, "assignee_id": who, "meeting_id": first})),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+    }
+    app.api(
+        reqwest::Method::POST,
+        &format!("/api/v1/meetings/{first}/start"),
+        token,
+        None,
+    )
+    .await;
+    app.api(
+        reqwest::Method::POST,
+        &format!("/api/v1/meetings/{first}/end"),
+        token,
+        None,
+    )
+    .await;
+    let owner = Browser::new(&app);
+    owner.log_in("olive@acme.test", PASSWORD).await;
+    let page = owner.get_text(&format!("/w/acme/meetings/{second}")).await;
+    assert!(page.contains("Follow-up for Olive"));
+    assert!(page.contains("Follow-up for Gus"));
+    let page = gus
+        .browser
+        .get_text(&format!("/w/acme/meetings/{second}"))
+        .await;
+    assert!(page.contains("Follow-up for Gus"), "their own item");
+    assert!(!page.contains("Follow-up for Olive"), "not someone else's");
 }
